@@ -1,0 +1,51 @@
+package com.nextarget.server.user;
+
+import com.nextarget.server.NexTargetApplication;
+import com.nextarget.server.error.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("users")
+@Tag(name = "users")
+@RequestScoped
+public class UsersResource {
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    UserRepository users;
+
+    @GET
+    @Path("me")
+    @RolesAllowed(NexTargetApplication.USER_ROLE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = NexTargetApplication.BEARER_SCHEME)
+    @Operation(summary = "The signed-in user")
+    @APIResponse(responseCode = "200", description = "The user the access token was issued to",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "401", description = "No valid access token, or its user no longer exists")
+    public UserView me() {
+        long id;
+        try {
+            id = Long.parseLong(token.getSubject());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ProblemException(401, "Invalid access token");
+        }
+        // looked up on every request: a deleted user's still-unexpired token stops working at once
+        return users.findById(id).map(UserView::of)
+                .orElseThrow(() -> new ProblemException(401, "The user of this access token no longer exists"));
+    }
+}
