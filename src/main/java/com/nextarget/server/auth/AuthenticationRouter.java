@@ -1,5 +1,10 @@
 package com.nextarget.server.auth;
 
+import com.nextarget.server.auth.google.GoogleOpenIdLogin;
+import com.nextarget.server.auth.google.GoogleSettings;
+import com.nextarget.server.error.ErrorBody;
+import com.nextarget.server.error.ErrorResponses;
+import com.nextarget.server.error.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -11,10 +16,15 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The application's one {@link HttpAuthenticationMechanism} (see package-info): it sends each request to the
- * built-in mechanism that owns its path, and lets every other request through untouched.
+ * built-in mechanism that owns its path, lets every other request through untouched, and turns any failure on the
+ * way into the contract's JSON error (a mechanism's own failures would be empty 500s).
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -23,18 +33,41 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
 
     /** Paths under these prefixes need an access token; nothing else ever looks at the Authorization header. */
     static final String[] BEARER_PROTECTED = {"/users/"};
+    static final String GOOGLE_START = "/auth/google/start";
+
+    private static final Logger LOG = Logger.getLogger(AuthenticationRouter.class.getName());
 
     @Inject
     BuiltInMechanisms builtIn;
+
+    @Inject
+    GoogleSettings google;
+
+    @Inject
+    GoogleOpenIdLogin googleLogin;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (requiresBearerToken(path)) {
-            return builtIn.microProfileJwt().validateRequest(request, response, new JsonChallenge(context));
+        try {
+            // a CORS preflight carries no credentials by design (see config.CorsFilter)
+            if ("OPTIONS".equals(request.getMethod())) {
+                return context.doNothing();
+            }
+            if (requiresBearerToken(path)) {
+                return builtIn.microProfileJwt().validateRequest(request, response, new JsonChallenge(context));
+            }
+            if (path.equals(GOOGLE_START) && "GET".equals(request.getMethod()) && google.isConfigured()) {
+                return googleLogin.start(request, response, context);
+            }
+            return context.doNothing();
+        } catch (ProblemException problem) {
+            return answer(response, problem.getResponse().getStatus(), problem.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Authentication failed unexpectedly: {0}", e.getClass().getName());
+            return answer(response, 500, ErrorResponses.reason(500));
         }
-        return context.doNothing();
     }
 
     static boolean requiresBearerToken(String path) {
@@ -44,5 +77,22 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
             }
         }
         return false;
+    }
+
+    /** Writes and commits the JSON error, so the container has nothing left to render. */
+    static AuthenticationStatus answer(HttpServletResponse response, int status, String detail) {
+        response.setStatus(status);
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try {
+            response.getWriter().write(new ErrorBody(detail).toJson());
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.fine("the client went away before the error was written");
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 }

@@ -1,0 +1,70 @@
+package com.nextarget.server.auth.google;
+
+import com.nextarget.server.auth.LoginCompletion;
+import com.nextarget.server.auth.LoginSessions;
+import com.nextarget.server.error.ProblemException;
+import com.nextarget.server.token.TokenResponse;
+import com.nextarget.server.user.IdentityProvider;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("auth/google")
+@Tag(name = "auth")
+public class GoogleLoginResource {
+
+    @Inject
+    GoogleSettings settings;
+
+    @Inject
+    LoginSessions sessions;
+
+    @Inject
+    GoogleCodeExchange exchange;
+
+    @Inject
+    LoginCompletion completion;
+
+    /** Reached only when the authentication mechanism did not redirect, that is when Google is not configured. */
+    @GET
+    @Path("start")
+    @Operation(summary = "Start a Google sign-in", description = "Redirects the browser to Google's sign-in page.")
+    @APIResponse(responseCode = "302", description = "Redirect to Google's authorization endpoint")
+    @APIResponse(responseCode = "502", description = "Google failed")
+    @APIResponse(responseCode = "503", description = "Google sign-in is not configured")
+    @APIResponse(responseCode = "504", description = "Google did not answer within 10 s")
+    public Response start() {
+        throw new ProblemException(503, "Google sign-in is not configured");
+    }
+
+    @GET
+    @Path("callback")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Finish a Google sign-in", description = "Google redirects the browser here.")
+    @APIResponse(responseCode = "200", description = "Signed in: the server's access token",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Refused consent, bad or reused state, missing or refused code")
+    @APIResponse(responseCode = "401", description = "The id_token failed validation")
+    @APIResponse(responseCode = "502", description = "Google failed")
+    @APIResponse(responseCode = "503", description = "Google sign-in is not configured")
+    @APIResponse(responseCode = "504", description = "Google did not answer within 10 s")
+    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
+                             @QueryParam("error") String error, @Context HttpServletRequest request) {
+        if (!settings.isConfigured()) {
+            throw new ProblemException(503, "Google sign-in is not configured");
+        }
+        var login = sessions.complete(request, IdentityProvider.GOOGLE, state, error, code);
+        return completion.complete(exchange.identify(code, login.nonce()));
+    }
+}
