@@ -63,7 +63,7 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
             }
             return context.doNothing();
         } catch (ProblemException problem) {
-            return answer(response, problem.getResponse().getStatus(), problem.getMessage());
+            return answer(response, problem.status(), problem.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Authentication failed unexpectedly: {0}", e.getClass().getName());
             return answer(response, 500, ErrorResponses.reason(500));

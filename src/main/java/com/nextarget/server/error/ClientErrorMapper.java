@@ -6,9 +6,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Every {@link WebApplicationException} (404 and 405 from routing, the application's own 4xx/5xx) becomes
- * {@code {"detail"}} with the same status and headers. The message is shown only when the application wrote
- * it ({@link ProblemException}); the framework's own messages are replaced by the standard reason.
+ * Every {@link WebApplicationException} (404 and 405 from routing, 400 from a malformed parameter) becomes
+ * {@code {"detail"}} with the same status and headers, and the standard reason: the framework's own messages can
+ * quote the request or name the framework.
  */
 @Provider
 public class ClientErrorMapper implements ExceptionMapper<WebApplicationException> {
@@ -17,8 +17,7 @@ public class ClientErrorMapper implements ExceptionMapper<WebApplicationExceptio
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         int status = original.getStatus();
-        String detail = exception instanceof ProblemException ? exception.getMessage() : ErrorResponses.reason(status);
-        Response.ResponseBuilder response = ErrorResponses.of(status, detail);
+        Response.ResponseBuilder response = ErrorResponses.of(status, ErrorResponses.reason(status));
         original.getStringHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(value -> response.header(name, value));

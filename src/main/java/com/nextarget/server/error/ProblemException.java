@@ -1,11 +1,19 @@
 package com.nextarget.server.error;
 
-import jakarta.ws.rs.WebApplicationException;
+/**
+ * An error whose message is written for the client: it becomes the response's {@code detail}, with this status
+ * (see {@link ProblemMapper}). Independent of JAX-RS, so that the rules that raise it run and test anywhere.
+ */
+public class ProblemException extends RuntimeException {
 
-/** An error whose message is written for the client: it becomes the response's {@code detail}. */
-public class ProblemException extends WebApplicationException {
+    private final int status;
 
     public ProblemException(int status, String detail) {
-        super(detail, ErrorResponses.of(status, detail).build());
+        super(detail, null, false, false);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
     }
 }

@@ -1,0 +1,54 @@
+package com.nextarget.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A browser as far as a login needs one: it keeps cookies and follows nothing by itself, so a test sees each
+ * redirect of the flow.
+ */
+public final class Browser {
+
+    private final HttpClient client;
+
+    public Browser() {
+        client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public HttpResponse<String> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(30)).build());
+    }
+
+    public HttpResponse<String> get(String uri) {
+        return get(URI.create(uri));
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Location of a redirect, resolved against the request's URI. */
+    public static URI location(HttpResponse<?> redirect) {
+        String location = redirect.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no Location header; status " + redirect.statusCode()));
+        return redirect.uri().resolve(location);
+    }
+}

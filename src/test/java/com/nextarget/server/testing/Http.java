@@ -1,0 +1,31 @@
+package com.nextarget.server.testing;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** One-off requests without cookies. */
+public final class Http {
+
+    private static final Browser CLIENT = new Browser();
+
+    private Http() {
+    }
+
+    public static HttpResponse<String> get(URI uri) {
+        return CLIENT.get(uri);
+    }
+
+    public static HttpResponse<String> get(URI uri, String... headers) {
+        return CLIENT.send(HttpRequest.newBuilder(uri).GET().headers(headers).timeout(Duration.ofSeconds(30)).build());
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        return CLIENT.send(request);
+    }
+
+    public static HttpResponse<String> withBearer(URI uri, String token) {
+        return get(uri, "Authorization", "Bearer " + token);
+    }
+}

@@ -1,0 +1,235 @@
+package com.nextarget.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real server: {@code java -jar target/nextarget.jar} (the artifact the README runs and the Dockerfile ships)
+ * in its own working directory, on a free port, configured like production through environment variables. One
+ * shared instance serves the whole test run; tests that need another configuration or a restart start their own.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    public static final String GOOGLE_CLIENT_ID = "nextarget-test-google-client";
+    public static final String GOOGLE_CLIENT_SECRET = "nextarget-test-google-secret";
+    public static final String FACEBOOK_APP_ID = "nextarget-test-facebook-app";
+    public static final String FACEBOOK_APP_SECRET = "nextarget-test-facebook-secret";
+
+    private static final Path JAR = Path.of("target", "nextarget.jar").toAbsolutePath();
+    private static final Path JVM_OPTIONS = Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath();
+    private static final Path WORK = Path.of("target", "it-servers").toAbsolutePath();
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final List<RunningServer> STARTED = new ArrayList<>();
+
+    private static RunningServer shared;
+    private static FakeGoogle google;
+    private static FakeFacebook facebook;
+    private static String sharedSecret;
+
+    private final Process process;
+    private final Path directory;
+    private final int port;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(RunningServer::stopAll));
+    }
+
+    private RunningServer(Process process, Path directory, int port) {
+        this.process = process;
+        this.directory = directory;
+        this.port = port;
+    }
+
+    /** The server every test uses, with both fake providers configured; started at first use. */
+    public static synchronized RunningServer shared() {
+        if (shared == null) {
+            sharedSecret = "test-secret-" + UUID.randomUUID();
+            shared = start("shared", withProviders(Map.of("JWT_SECRET_KEY", sharedSecret)));
+        }
+        return shared;
+    }
+
+    public static synchronized FakeGoogle google() {
+        if (google == null) {
+            google = FakeGoogle.start(GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET);
+        }
+        return google;
+    }
+
+    public static synchronized FakeFacebook facebook() {
+        if (facebook == null) {
+            facebook = FakeFacebook.start(FACEBOOK_APP_ID, FACEBOOK_APP_SECRET);
+        }
+        return facebook;
+    }
+
+    /** The JWT_SECRET_KEY of the shared server, for tests that sign tokens of their own. */
+    public static String sharedSecret() {
+        shared();
+        return sharedSecret;
+    }
+
+    /** Provider settings pointing at the fakes; redirect URIs are filled in by {@link #start} (they need the port). */
+    public static Map<String, String> withProviders(Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("GOOGLE_ISSUER", google().issuer());
+        env.put("GOOGLE_CLIENT_ID", GOOGLE_CLIENT_ID);
+        env.put("GOOGLE_CLIENT_SECRET", GOOGLE_CLIENT_SECRET);
+        env.put("GOOGLE_REDIRECT_URI", "http://127.0.0.1:{port}/auth/google/callback");
+        env.put("FACEBOOK_AUTHORIZE_URL", facebook().authorizeUrl());
+        env.put("FACEBOOK_GRAPH_URL", facebook().graphUrl());
+        env.put("FACEBOOK_CLIENT_ID", FACEBOOK_APP_ID);
+        env.put("FACEBOOK_CLIENT_SECRET", FACEBOOK_APP_SECRET);
+        env.put("FACEBOOK_REDIRECT_URI", "http://127.0.0.1:{port}/auth/facebook/callback");
+        return env;
+    }
+
+    /**
+     * Starts a server in {@code target/it-servers/<name>} (kept between starts, so a restart sees the same ./data)
+     * with exactly these environment variables besides PORT and the JVM's own.
+     */
+    public static synchronized RunningServer start(String name, Map<String, String> settings) {
+        int port = freePort();
+        Path directory = WORK.resolve(name);
+        try {
+            Files.createDirectories(directory);
+            ProcessBuilder builder = new ProcessBuilder(command())
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()));
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(key -> key.startsWith("GOOGLE_") || key.startsWith("FACEBOOK_")
+                    || key.startsWith("JWT_") || key.equals("DATABASE_URL") || key.equals("CORS_ORIGINS"));
+            settings.forEach((key, value) -> env.put(key, value.replace("{port}", Integer.toString(port))));
+            env.put("PORT", Integer.toString(port));
+            RunningServer server = new RunningServer(builder.start(), directory, port);
+            STARTED.add(server);
+            server.awaitHealthy();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The README's and the Dockerfile's command: the same JVM options file, the same jar. */
+    private static List<String> command() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + JVM_OPTIONS, "-jar", JAR.toString());
+    }
+
+    private void awaitHealthy() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; log:\n" + logTail());
+            }
+            try {
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        stop();
+        throw new IllegalStateException("the server did not become healthy in " + START_TIMEOUT + "; log:\n" + logTail());
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Everything the server wrote to stdout and stderr so far. */
+    public String log() {
+        try {
+            return Files.readString(directory.resolve("server.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String logTail() {
+        String log = log();
+        return log.substring(Math.max(0, log.length() - 6000));
+    }
+
+    /** A JDBC connection to the server's SQLite file, for checks the API does not offer (row counts, deletions). */
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("data/nextarget.db"));
+    }
+
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        synchronized (RunningServer.class) {
+            STARTED.remove(this);
+        }
+    }
+
+    private static synchronized void stopAll() {
+        STARTED.forEach(RunningServer::stop);
+        if (google != null) {
+            google.close();
+        }
+        if (facebook != null) {
+            facebook.close();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
