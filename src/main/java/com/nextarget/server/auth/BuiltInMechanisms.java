@@ -7,19 +7,23 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Finds the server's built-in mechanisms among the {@link HttpAuthenticationMechanism} beans: the one that
- * {@code @OpenIdAuthenticationMechanismDefinition} creates and the one that {@code @LoginConfig("MP-JWT")}
- * creates. They are told apart by implementation class name, the only server-specific knowledge in the
- * application (Soteria's and Payara's names, found among the bean types because both servers register these
- * beans programmatically; another server would need its own names in this class).
+ * {@code @OpenIdAuthenticationMechanismDefinition} creates and the one that {@code @LoginConfig("MP-JWT")} creates.
+ * Both are synthetic beans, so they are recognised by what their server registers: Payara's MP-JWT bean lists its
+ * implementation class among its types; Soteria's OpenID bean has only the interface as type and Soteria's CDI
+ * extension as bean class. This is the application's only server-specific knowledge; another server would need its
+ * own predicates here.
  */
 @ApplicationScoped
 public class BuiltInMechanisms {
 
-    private static final String OPENID = "OpenIdAuthenticationMechanism";
-    private static final String MP_JWT = "JWTAuthenticationMechanism";
+    private static final Predicate<Bean<?>> OPENID =
+            bean -> bean.getBeanClass().getName().startsWith("org.glassfish.soteria.");
+    private static final Predicate<Bean<?>> MP_JWT = bean -> bean.getTypes().stream()
+            .anyMatch(type -> type instanceof Class<?> c && c.getSimpleName().equals("JWTAuthenticationMechanism"));
 
     @Inject
     BeanManager beanManager;
@@ -45,9 +49,9 @@ public class BuiltInMechanisms {
      * BeanManager.getBeans, not Instance: typesafe resolution drops every bean but the selected alternative
      * (AuthenticationRouter), and the built-in mechanisms are exactly the beans it drops.
      */
-    private Optional<HttpAuthenticationMechanism> find(String simpleName) {
+    private Optional<HttpAuthenticationMechanism> find(Predicate<Bean<?>> builtIn) {
         for (Bean<?> bean : beanManager.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE)) {
-            if (bean.getTypes().stream().anyMatch(type -> type instanceof Class<?> c && c.getSimpleName().equals(simpleName))) {
+            if (builtIn.test(bean)) {
                 var context = beanManager.createCreationalContext(bean);
                 return Optional.of((HttpAuthenticationMechanism)
                         beanManager.getReference(bean, HttpAuthenticationMechanism.class, context));

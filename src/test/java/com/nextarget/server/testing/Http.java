@@ -1,5 +1,8 @@
 package com.nextarget.server.testing;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +26,12 @@ public final class Http {
 
     public static HttpResponse<String> send(HttpRequest request) {
         return CLIENT.send(request);
+    }
+
+    public static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
     }
 
     public static HttpResponse<String> withBearer(URI uri, String token) {

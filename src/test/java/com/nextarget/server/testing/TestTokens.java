@@ -44,8 +44,12 @@ public final class TestTokens {
     }
 
     public static String es256(ECKey key, JWTClaimsSet claims) {
-        return sign(new ECDSASigner(ecPrivate(key)), new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims);
+        try {
+            return sign(new ECDSASigner(key), new JWSHeader.Builder(JWSAlgorithm.ES256)
+                    .type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static ECKey randomEcKey() {
@@ -78,13 +82,5 @@ public final class TestTokens {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
-    }
-
-    private static java.security.interfaces.ECPrivateKey ecPrivate(ECKey key) {
-        try {
-            return key.toECPrivateKey();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

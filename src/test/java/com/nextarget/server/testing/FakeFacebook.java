@@ -1,0 +1,228 @@
+package com.nextarget.server.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayDeque;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Facebook's login dialog and Graph API on loopback (FACEBOOK_AUTHORIZE_URL, FACEBOOK_GRAPH_URL): the dialog answers
+ * at once, the code exchange and {@code /me} behave like Graph v21, including its check of {@code appsecret_proof}.
+ */
+public final class FakeFacebook implements AutoCloseable {
+
+    private static final String GRAPH = "/v21.0";
+
+    private final LoopbackServer http;
+    private final String appId;
+    private final String appSecret;
+    private final Queue<Login> scripts = new ArrayDeque<>();
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final Map<String, Login> accessTokens = new ConcurrentHashMap<>();
+    private final AtomicInteger meRequests = new AtomicInteger();
+    private volatile String lastAppsecretProof;
+    private volatile String lastAccessToken;
+
+    private record Grant(String redirectUri, Login login) {
+    }
+
+    private FakeFacebook(String appId, String appSecret, int port) {
+        this.appId = appId;
+        this.appSecret = appSecret;
+        this.http = LoopbackServer.start(port);
+        http.route("/dialog/oauth", this::dialog);
+        http.route(GRAPH + "/oauth/access_token", this::accessToken);
+        http.route(GRAPH + "/me", this::me);
+    }
+
+    public static FakeFacebook start(String appId, String appSecret) {
+        return start(appId, appSecret, 0);
+    }
+
+    public static FakeFacebook start(String appId, String appSecret, int port) {
+        return new FakeFacebook(appId, appSecret, port);
+    }
+
+    public String authorizeUrl() {
+        return http.baseUrl() + "/dialog/oauth";
+    }
+
+    public String graphUrl() {
+        return http.baseUrl() + GRAPH;
+    }
+
+    public synchronized void enqueue(Login login) {
+        scripts.add(login);
+    }
+
+    public String lastAppsecretProof() {
+        return lastAppsecretProof;
+    }
+
+    public String lastAccessToken() {
+        return lastAccessToken;
+    }
+
+    public int meRequests() {
+        return meRequests.get();
+    }
+
+    private void dialog(HttpExchange exchange) throws IOException {
+        Map<String, String> query = LoopbackServer.query(exchange.getRequestURI().getRawQuery());
+        String redirectUri = query.get("redirect_uri");
+        String state = query.get("state");
+        if (!appId.equals(query.get("client_id")) || redirectUri == null || state == null
+                || !query.getOrDefault("scope", "").contains("email")) {
+            LoopbackServer.text(exchange, 400, "invalid login dialog request");
+            return;
+        }
+        Login login = nextLogin();
+        if (login.deny) {
+            LoopbackServer.redirect(exchange, LoopbackServer.withQuery(redirectUri, Map.of("error", "access_denied",
+                    "error_reason", "user_denied", "error_description", "Permissions error", "state", state)));
+            return;
+        }
+        String code = "fb-code-" + UUID.randomUUID();
+        codes.put(code, new Grant(redirectUri, login));
+        LoopbackServer.redirect(exchange, LoopbackServer.withQuery(redirectUri, Map.of("code", code, "state", state)));
+    }
+
+    private void accessToken(HttpExchange exchange) throws IOException {
+        Map<String, String> form = LoopbackServer.form(exchange);
+        if (!appId.equals(form.get("client_id")) || !appSecret.equals(form.get("client_secret"))) {
+            graphError(exchange, 400, "Error validating client secret.", "OAuthException", 1);
+            return;
+        }
+        Grant grant = form.get("code") == null ? null : codes.remove(form.get("code"));
+        if (grant == null || !grant.redirectUri.equals(form.get("redirect_uri"))) {
+            graphError(exchange, 400, "This authorization code has been used.", "OAuthException", 100);
+            return;
+        }
+        Login login = grant.login;
+        LoopbackServer.pause(login.tokenDelayMillis);
+        if (login.tokenStatus != 200) {
+            LoopbackServer.json(exchange, login.tokenStatus, login.tokenBody);
+            return;
+        }
+        String token = "EAAfake" + UUID.randomUUID().toString().replace("-", "");
+        accessTokens.put(token, login);
+        LoopbackServer.json(exchange, 200,
+                "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":5183944}");
+    }
+
+    private void me(HttpExchange exchange) throws IOException {
+        meRequests.incrementAndGet();
+        Map<String, String> query = LoopbackServer.query(exchange.getRequestURI().getRawQuery());
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String token = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring(7) : query.get("access_token");
+        lastAccessToken = token;
+        lastAppsecretProof = query.get("appsecret_proof");
+        Login login = token == null ? null : accessTokens.get(token);
+        if (login == null) {
+            graphError(exchange, 401, "Invalid OAuth access token.", "OAuthException", 190);
+            return;
+        }
+        if (lastAppsecretProof == null || !lastAppsecretProof.equals(proof(token))) {
+            graphError(exchange, 400, "Invalid appsecret_proof provided in the API argument", "GraphMethodException", 100);
+            return;
+        }
+        LoopbackServer.pause(login.meDelayMillis);
+        if (login.meStatus != 200) {
+            LoopbackServer.json(exchange, login.meStatus, login.meBody);
+            return;
+        }
+        LoopbackServer.json(exchange, 200, "{\"id\":\"" + login.id + "\""
+                + (login.email == null ? "" : ",\"email\":\"" + login.email + "\"") + "}");
+    }
+
+    private String proof(String token) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void graphError(HttpExchange exchange, int status, String message, String type, int code)
+            throws IOException {
+        LoopbackServer.json(exchange, status, "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type
+                + "\",\"code\":" + code + ",\"fbtrace_id\":\"fake\"}}");
+    }
+
+    private synchronized Login nextLogin() {
+        Login login = scripts.poll();
+        return login != null ? login : Login.as("1234567890");
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    /** One login's script. */
+    public static final class Login {
+
+        private final String id;
+        private String email = "grace@example.com";
+        private boolean deny;
+        private int tokenStatus = 200;
+        private String tokenBody;
+        private long tokenDelayMillis;
+        private int meStatus = 200;
+        private String meBody;
+        private long meDelayMillis;
+
+        private Login(String id) {
+            this.id = id;
+        }
+
+        public static Login as(String id) {
+            return new Login(id);
+        }
+
+        /** null: the profile has no email (phone-only accounts, or the scope declined). */
+        public Login email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        public Login deny() {
+            this.deny = true;
+            return this;
+        }
+
+        public Login tokenEndpointStatus(int status, String body) {
+            this.tokenStatus = status;
+            this.tokenBody = body;
+            return this;
+        }
+
+        public Login tokenEndpointDelayMillis(long millis) {
+            this.tokenDelayMillis = millis;
+            return this;
+        }
+
+        public Login meStatus(int status, String body) {
+            this.meStatus = status;
+            this.meBody = body;
+            return this;
+        }
+
+        public Login meDelayMillis(long millis) {
+            this.meDelayMillis = millis;
+            return this;
+        }
+    }
+}
