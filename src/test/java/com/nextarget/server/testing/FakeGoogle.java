@@ -37,6 +37,7 @@ public final class FakeGoogle implements AutoCloseable {
     private final String clientSecret;
     private final Queue<Login> scripts = new ArrayDeque<>();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final AtomicInteger discoveryRequests = new AtomicInteger();
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private final AtomicInteger userinfoRequests = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
@@ -78,6 +79,10 @@ public final class FakeGoogle implements AutoCloseable {
         signingKey = newKey();
     }
 
+    public int discoveryRequests() {
+        return discoveryRequests.get();
+    }
+
     public int jwksRequests() {
         return jwksRequests.get();
     }
@@ -95,6 +100,7 @@ public final class FakeGoogle implements AutoCloseable {
     }
 
     private void discovery(HttpExchange exchange) throws IOException {
+        discoveryRequests.incrementAndGet();
         String issuer = issuer();
         LoopbackServer.json(exchange, 200, "{\"issuer\":\"" + issuer + "\","
                 + "\"authorization_endpoint\":\"" + issuer + "/authorize\","

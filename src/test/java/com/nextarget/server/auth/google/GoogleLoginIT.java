@@ -76,6 +76,15 @@ class GoogleLoginIT {
     }
 
     @Test
+    void providerMetadataIsReadOnceAndKept() {
+        assertThat(Logins.login(new Browser(), server, "google").statusCode()).isEqualTo(200);
+        int reads = google.discoveryRequests();
+        assertThat(Logins.login(new Browser(), server, "google").statusCode()).isEqualTo(200);
+        assertThat(Logins.login(new Browser(), server, "google").statusCode()).isEqualTo(200);
+        assertThat(google.discoveryRequests()).isEqualTo(reads);
+    }
+
+    @Test
     void loginEndsTheServerSessionSoTheNextStartIsAFreshLogin() {
         Browser browser = new Browser();
         assertThat(Logins.login(browser, server, "google").statusCode()).isEqualTo(200);
