@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,7 +41,7 @@ public class DocsResource {
     @GET
     @Path("{asset}")
     @Operation(hidden = true)
-    public Response asset(@PathParam("asset") String name) {
+    public Response asset(@Parameter(hidden = true) @PathParam("asset") String name) {
         String type = ASSETS.get(name);
         InputStream content = type == null ? null : getClass().getClassLoader().getResourceAsStream(WEBJAR + name);
         if (content == null) {

@@ -82,33 +82,6 @@ class FacebookLoginIT {
     }
 
     @Test
-    void forgedStateIs400() {
-        Browser browser = new Browser();
-        URI callback = Logins.callbackUri(browser, server, "facebook");
-        assertBadRequest(browser.get(server.uri("/auth/facebook/callback?state=forged&code=" + Browser.query(callback).get("code"))));
-    }
-
-    @Test
-    void reusedStateIs400() {
-        Browser browser = new Browser();
-        URI callback = Logins.callbackUri(browser, server, "facebook");
-        assertThat(browser.get(callback).statusCode()).isEqualTo(200);
-        assertBadRequest(browser.get(callback));
-    }
-
-    @Test
-    void stateFromAnotherBrowserIs400() {
-        assertBadRequest(new Browser().get(Logins.callbackUri(new Browser(), server, "facebook")));
-    }
-
-    @Test
-    void missingCodeIs400() {
-        Browser browser = new Browser();
-        URI callback = Logins.callbackUri(browser, server, "facebook");
-        assertBadRequest(browser.get(server.uri("/auth/facebook/callback?state=" + Browser.query(callback).get("state"))));
-    }
-
-    @Test
     void codeRefusedByFacebookIs400() {
         facebook.enqueue(FakeFacebook.Login.as(uniqueId()).tokenEndpointStatus(400,
                 "{\"error\":{\"message\":\"This authorization code has been used.\",\"type\":\"OAuthException\",\"code\":100}}"));

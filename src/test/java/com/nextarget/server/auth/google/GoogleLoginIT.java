@@ -100,41 +100,6 @@ class GoogleLoginIT {
     }
 
     @Test
-    void missingStateIs400() {
-        URI callback = Logins.callbackUri(new Browser(), server, "google");
-        Browser browser = new Browser();
-        assertBadRequest(browser.get(server.uri("/auth/google/callback?code=" + Browser.query(callback).get("code"))));
-    }
-
-    @Test
-    void forgedStateIs400() {
-        Browser browser = new Browser();
-        URI callback = Logins.callbackUri(browser, server, "google");
-        assertBadRequest(browser.get(server.uri("/auth/google/callback?state=forged&code=" + Browser.query(callback).get("code"))));
-    }
-
-    @Test
-    void reusedStateIs400() {
-        Browser browser = new Browser();
-        URI callback = Logins.callbackUri(browser, server, "google");
-        assertThat(browser.get(callback).statusCode()).isEqualTo(200);
-        assertBadRequest(browser.get(callback));
-    }
-
-    @Test
-    void stateFromAnotherBrowserIs400() {
-        URI callback = Logins.callbackUri(new Browser(), server, "google");
-        assertBadRequest(new Browser().get(callback));
-    }
-
-    @Test
-    void missingCodeIs400() {
-        Browser browser = new Browser();
-        URI callback = Logins.callbackUri(browser, server, "google");
-        assertBadRequest(browser.get(server.uri("/auth/google/callback?state=" + Browser.query(callback).get("state"))));
-    }
-
-    @Test
     void codeRefusedByGoogleIs400() {
         google.enqueue(FakeGoogle.Login.as("refused-code").tokenEndpointStatus(400, "{\"error\":\"invalid_grant\"}"));
         assertBadRequest(Logins.login(new Browser(), server, "google"));
