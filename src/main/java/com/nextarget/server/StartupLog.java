@@ -1,4 +1,4 @@
-package com.nextarget.server.config;
+package com.nextarget.server;
 
 import com.nextarget.server.auth.facebook.FacebookSettings;
 import com.nextarget.server.auth.google.GoogleSettings;
