@@ -41,6 +41,9 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
     BuiltInMechanisms builtIn;
 
     @Inject
+    VerifiedTokens verified;
+
+    @Inject
     GoogleSettings google;
 
     @Inject
@@ -56,7 +59,7 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
                 return context.doNothing();
             }
             if (requiresBearerToken(path)) {
-                return builtIn.microProfileJwt().validateRequest(request, response, new JsonChallenge(context));
+                return bearer(request, response, context);
             }
             if (path.equals(GOOGLE_START) && "GET".equals(request.getMethod()) && google.isConfigured()) {
                 return googleLogin.start(request, response, context);
@@ -68,6 +71,28 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
             LOG.log(Level.SEVERE, "Authentication failed unexpectedly: {0}", e.getClass().getName());
             return answer(response, 500, ErrorResponses.reason(500));
         }
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) throws AuthenticationException {
+        String token = bearerToken(request);
+        if (token != null) {
+            var caller = verified.find(token);
+            if (caller.isPresent()) {
+                return context.notifyContainerAboutLogin(caller.get().principal(), caller.get().groups());
+            }
+        }
+        return builtIn.microProfileJwt().validateRequest(request, response, new JsonChallenge(context, token, verified));
+    }
+
+    /** The token of an {@code Authorization: Bearer} header (RFC 6750 2.1), the only place a token is accepted. */
+    static String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.length() <= 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? null : token;
     }
 
     static boolean requiresBearerToken(String path) {

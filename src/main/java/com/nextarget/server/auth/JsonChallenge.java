@@ -3,22 +3,36 @@ package com.nextarget.server.auth;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The message context handed to MicroProfile JWT: the request counts as protected (so a missing token is a
- * 401), and its "unauthorized" answer becomes the contract's JSON 401 with {@code WWW-Authenticate: Bearer}
- * instead of the container's HTML page without a challenge.
+ * 401), its "unauthorized" answer becomes the contract's JSON 401 with {@code WWW-Authenticate: Bearer} instead of
+ * the container's HTML page without a challenge, and a token it accepts is remembered in {@link VerifiedTokens}.
  */
 class JsonChallenge extends HttpMessageContextWrapper {
 
-    JsonChallenge(HttpMessageContext context) {
+    private final String token;
+    private final VerifiedTokens verified;
+
+    JsonChallenge(HttpMessageContext context, String token, VerifiedTokens verified) {
         super(context);
+        this.token = token;
+        this.verified = verified;
     }
 
     @Override
     public boolean isProtected() {
         return true;
+    }
+
+    @Override
+    public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
+        if (token != null && result.getStatus() == CredentialValidationResult.Status.VALID) {
+            verified.remember(token, result.getCallerPrincipal(), result.getCallerGroups());
+        }
+        return super.notifyContainerAboutLogin(result);
     }
 
     @Override

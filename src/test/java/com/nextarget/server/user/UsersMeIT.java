@@ -29,6 +29,17 @@ class UsersMeIT {
     }
 
     @Test
+    void theSameTokenKeepsWorkingOnLaterRequests() throws Exception {
+        long id = Users.insert(server, "google", "repeat-" + UUID.randomUUID(), "repeat@example.com");
+        String token = TestTokens.es256(serverKey, TestTokens.claims(id).build());
+        for (int i = 0; i < 3; i++) {
+            var response = Http.withBearer(server.uri("/users/me"), token);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(Http.json(response.body()).getJsonNumber("id").longValue()).isEqualTo(id);
+        }
+    }
+
+    @Test
     void noTokenIs401WithBearerChallenge() {
         assertUnauthorized(Http.get(server.uri("/users/me")));
     }
