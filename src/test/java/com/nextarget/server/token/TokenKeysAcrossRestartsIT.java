@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nextarget.server.testing.Http;
 import com.nextarget.server.testing.Logins;
 import com.nextarget.server.testing.RunningServer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,16 @@ class TokenKeysAcrossRestartsIT {
             assertThat(Http.withBearer(restarted.uri("/users/me"), token).statusCode()).isEqualTo(200);
         }
         String next = "second-secret-" + UUID.randomUUID();
-        try (RunningServer otherSecret = RunningServer.start(name, Map.of("JWT_SECRET_KEY", next))) {
+        Map<String, String> httpsRedirects = new HashMap<>(RunningServer.withProviders(Map.of("JWT_SECRET_KEY", next)));
+        httpsRedirects.put("FACEBOOK_REDIRECT_URI", "https://api.example.com/auth/facebook/callback");
+        try (RunningServer otherSecret = RunningServer.start(name, httpsRedirects)) {
             var refused = Http.withBearer(otherSecret.uri("/users/me"), token);
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+            // an https redirect URI makes the login cookie Secure as well as HttpOnly
+            assertThat(Http.get(otherSecret.uri("/auth/facebook/start")).headers().allValues("Set-Cookie"))
+                    .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("; Secure")
+                            .containsIgnoringCase("HttpOnly"));
         }
         try (RunningServer rotated = RunningServer.start(name,
                 Map.of("JWT_SECRET_KEY", next, "JWT_PREVIOUS_SECRET_KEYS", secret))) {
