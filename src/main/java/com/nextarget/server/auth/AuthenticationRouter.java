@@ -52,7 +52,7 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         try {
             // a CORS preflight carries no credentials by design (see config.CorsFilter)
             if ("OPTIONS".equals(request.getMethod())) {
@@ -83,6 +83,12 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
             }
         }
         return builtIn.microProfileJwt().validateRequest(request, response, new JsonChallenge(context, token, verified));
+    }
+
+    /** The decoded, normalised path the container maps (so {@code /./users/me} or {@code /%75sers/me} count too). */
+    static String pathOf(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     /** The token of an {@code Authorization: Bearer} header (RFC 6750 2.1), the only place a token is accepted. */

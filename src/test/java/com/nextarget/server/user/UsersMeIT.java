@@ -144,6 +144,16 @@ class UsersMeIT {
     }
 
     @Test
+    void spellingsOfTheUsersPathNeverReachAUserWithoutAToken() {
+        for (String path : new String[] {"/users/me/", "/./users/me", "//users/me", "/%75sers/me", "/users/./me",
+                "/x/../users/me", "/users;a=b/me", "/USERS/me"}) {
+            var response = Http.get(server.uri(path));
+            assertThat(response.statusCode()).as(path).isIn(401, 404);
+            assertThat(response.body()).as(path).startsWith("{\"detail\":");
+        }
+    }
+
+    @Test
     void jwksPublishesThePublicSigningKeyOnly() {
         var response = Http.get(server.uri("/.well-known/jwks.json"));
         assertThat(response.statusCode()).isEqualTo(200);
