@@ -1,15 +1,17 @@
 package com.nextarget.server.testing;
 
 import com.sun.net.httpserver.HttpExchange;
+import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,18 +23,21 @@ import javax.crypto.spec.SecretKeySpec;
 public final class FakeFacebook implements AutoCloseable {
 
     private static final String GRAPH = "/v21.0";
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private final LoopbackServer http;
     private final String appId;
     private final String appSecret;
     private final Queue<Login> scripts = new ArrayDeque<>();
-    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
-    private final Map<String, Login> accessTokens = new ConcurrentHashMap<>();
+    private final FakeCredentials<Grant> codes = new FakeCredentials<>("fb-code-");
+    private final FakeCredentials<Login> accessTokens = new FakeCredentials<>("EAAfake");
     private final AtomicInteger meRequests = new AtomicInteger();
-    private volatile String lastAppsecretProof;
-    private volatile String lastAccessToken;
+    private volatile MeRequest lastMeRequest = new MeRequest(null, null);
 
     private record Grant(String redirectUri, Login login) {
+    }
+
+    private record MeRequest(String accessToken, String appsecretProof) {
     }
 
     private FakeFacebook(String appId, String appSecret, int port) {
@@ -48,6 +53,7 @@ public final class FakeFacebook implements AutoCloseable {
         return start(appId, appSecret, 0);
     }
 
+    /** Port 0 picks a free one. */
     public static FakeFacebook start(String appId, String appSecret, int port) {
         return new FakeFacebook(appId, appSecret, port);
     }
@@ -60,28 +66,42 @@ public final class FakeFacebook implements AutoCloseable {
         return http.baseUrl() + GRAPH;
     }
 
+    /** The script for the next login dialog; without one, {@code Login.as("1234567890")}. */
     public synchronized void enqueue(Login login) {
         scripts.add(login);
     }
 
+    /** The appsecret_proof of the latest /me request, as sent (null when it had none). */
     public String lastAppsecretProof() {
-        return lastAppsecretProof;
+        return lastMeRequest.appsecretProof;
     }
 
     public String lastAccessToken() {
-        return lastAccessToken;
+        return lastMeRequest.accessToken;
     }
 
     public int meRequests() {
         return meRequests.get();
     }
 
+    /** What Graph expects as appsecret_proof for this token: hex HMAC-SHA256 of it, keyed with the app secret. */
+    public String expectedAppsecretProof(String accessToken) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(accessToken.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void dialog(HttpExchange exchange) throws IOException {
         Map<String, String> query = LoopbackServer.query(exchange.getRequestURI().getRawQuery());
         String redirectUri = query.get("redirect_uri");
         String state = query.get("state");
+        String responseType = query.getOrDefault("response_type", "code");
         if (!appId.equals(query.get("client_id")) || redirectUri == null || state == null
-                || !query.getOrDefault("scope", "").contains("email")) {
+                || !"code".equals(responseType) || !scopes(query).contains("email")) {
             LoopbackServer.text(exchange, 400, "invalid login dialog request");
             return;
         }
@@ -91,8 +111,7 @@ public final class FakeFacebook implements AutoCloseable {
                     "error_reason", "user_denied", "error_description", "Permissions error", "state", state)));
             return;
         }
-        String code = "fb-code-" + UUID.randomUUID();
-        codes.put(code, new Grant(redirectUri, login));
+        String code = codes.issue(new Grant(redirectUri, login));
         LoopbackServer.redirect(exchange, LoopbackServer.withQuery(redirectUri, Map.of("code", code, "state", state)));
     }
 
@@ -102,7 +121,7 @@ public final class FakeFacebook implements AutoCloseable {
             graphError(exchange, 400, "Error validating client secret.", "OAuthException", 1);
             return;
         }
-        Grant grant = form.get("code") == null ? null : codes.remove(form.get("code"));
+        Grant grant = codes.redeem(form.get("code"));
         if (grant == null || !grant.redirectUri.equals(form.get("redirect_uri"))) {
             graphError(exchange, 400, "This authorization code has been used.", "OAuthException", 100);
             return;
@@ -113,10 +132,11 @@ public final class FakeFacebook implements AutoCloseable {
             LoopbackServer.json(exchange, login.tokenStatus, login.tokenBody);
             return;
         }
-        String token = "EAAfake" + UUID.randomUUID().toString().replace("-", "");
-        accessTokens.put(token, login);
-        LoopbackServer.json(exchange, 200,
-                "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":5183944}");
+        LoopbackServer.json(exchange, 200, JSON.createObjectBuilder()
+                .add("access_token", accessTokens.issue(login))
+                .add("token_type", "bearer")
+                .add("expires_in", 5183944)
+                .build().toString());
     }
 
     private void me(HttpExchange exchange) throws IOException {
@@ -125,14 +145,14 @@ public final class FakeFacebook implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String token = authorization != null && authorization.startsWith("Bearer ")
                 ? authorization.substring(7) : query.get("access_token");
-        lastAccessToken = token;
-        lastAppsecretProof = query.get("appsecret_proof");
-        Login login = token == null ? null : accessTokens.get(token);
+        String proof = query.get("appsecret_proof");
+        lastMeRequest = new MeRequest(token, proof);
+        Login login = accessTokens.find(token);
         if (login == null) {
             graphError(exchange, 401, "Invalid OAuth access token.", "OAuthException", 190);
             return;
         }
-        if (lastAppsecretProof == null || !lastAppsecretProof.equals(proof(token))) {
+        if (proof == null || !proof.equals(expectedAppsecretProof(token))) {
             graphError(exchange, 400, "Invalid appsecret_proof provided in the API argument", "GraphMethodException", 100);
             return;
         }
@@ -141,24 +161,23 @@ public final class FakeFacebook implements AutoCloseable {
             LoopbackServer.json(exchange, login.meStatus, login.meBody);
             return;
         }
-        LoopbackServer.json(exchange, 200, "{\"id\":\"" + login.id + "\""
-                + (login.email == null ? "" : ",\"email\":\"" + login.email + "\"") + "}");
+        JsonObjectBuilder profile = JSON.createObjectBuilder().add("id", login.id);
+        if (login.email != null) {
+            profile.add("email", login.email);
+        }
+        LoopbackServer.json(exchange, 200, profile.build().toString());
     }
 
-    private String proof(String token) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Facebook takes scopes separated by commas or spaces. */
+    private static List<String> scopes(Map<String, String> query) {
+        return List.of(query.getOrDefault("scope", "").split("[,\\s]+"));
     }
 
     private static void graphError(HttpExchange exchange, int status, String message, String type, int code)
             throws IOException {
-        LoopbackServer.json(exchange, status, "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type
-                + "\",\"code\":" + code + ",\"fbtrace_id\":\"fake\"}}");
+        LoopbackServer.json(exchange, status, JSON.createObjectBuilder().add("error", JSON.createObjectBuilder()
+                .add("message", message).add("type", type).add("code", code).add("fbtrace_id", "fake"))
+                .build().toString());
     }
 
     private synchronized Login nextLogin() {
@@ -174,7 +193,7 @@ public final class FakeFacebook implements AutoCloseable {
     /** One login's script. */
     public static final class Login {
 
-        private final String id;
+        private String id;
         private String email = "grace@example.com";
         private boolean deny;
         private int tokenStatus = 200;
@@ -190,6 +209,11 @@ public final class FakeFacebook implements AutoCloseable {
 
         public static Login as(String id) {
             return new Login(id);
+        }
+
+        public Login id(String id) {
+            this.id = id;
+            return this;
         }
 
         /** null: the profile has no email (phone-only accounts, or the scope declined). */

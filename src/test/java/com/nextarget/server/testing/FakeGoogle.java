@@ -1,28 +1,14 @@
 package com.nextarget.server.testing;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
+import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,16 +18,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeGoogle implements AutoCloseable {
 
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     private final LoopbackServer http;
     private final String clientId;
     private final String clientSecret;
+    private final String discovery;
+    private final FakeGoogleIdTokens idTokens;
     private final Queue<Login> scripts = new ArrayDeque<>();
-    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final FakeCredentials<Grant> codes = new FakeCredentials<>("google-code-");
+    private final FakeCredentials<Login> accessTokens = new FakeCredentials<>("google-access-");
     private final AtomicInteger discoveryRequests = new AtomicInteger();
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private final AtomicInteger userinfoRequests = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
-    private volatile RSAKey signingKey = newKey();
     private volatile Map<String, String> lastAuthorizeQuery = Map.of();
 
     private record Grant(String redirectUri, String nonce, Login login) {
@@ -51,6 +41,8 @@ public final class FakeGoogle implements AutoCloseable {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.http = LoopbackServer.start(port);
+        this.discovery = discoveryDocument(http.baseUrl());
+        this.idTokens = new FakeGoogleIdTokens(http.baseUrl(), clientId, clientSecret);
         http.route("/.well-known/openid-configuration", this::discovery);
         http.route("/authorize", this::authorize);
         http.route("/token", this::token);
@@ -62,6 +54,7 @@ public final class FakeGoogle implements AutoCloseable {
         return start(clientId, clientSecret, 0);
     }
 
+    /** Port 0 picks a free one. */
     public static FakeGoogle start(String clientId, String clientSecret, int port) {
         return new FakeGoogle(clientId, clientSecret, port);
     }
@@ -70,13 +63,14 @@ public final class FakeGoogle implements AutoCloseable {
         return http.baseUrl();
     }
 
+    /** The script for the next /authorize; without one, {@code Login.as("google-user-1")}. */
     public synchronized void enqueue(Login login) {
         scripts.add(login);
     }
 
-    /** From now on /jwks publishes only a new key, and id_tokens are signed with it. */
+    /** From now on /jwks publishes only a new key (with a new kid), and id_tokens are signed with it. */
     public void rotateKey() {
-        signingKey = newKey();
+        idTokens.rotateKey();
     }
 
     public int discoveryRequests() {
@@ -95,31 +89,39 @@ public final class FakeGoogle implements AutoCloseable {
         return tokenRequests.get();
     }
 
+    /** The decoded query parameters of the latest /authorize request, valid or not. */
     public Map<String, String> lastAuthorizeQuery() {
         return lastAuthorizeQuery;
     }
 
+    private static String discoveryDocument(String issuer) {
+        return JSON.createObjectBuilder()
+                .add("issuer", issuer)
+                .add("authorization_endpoint", issuer + "/authorize")
+                .add("token_endpoint", issuer + "/token")
+                .add("jwks_uri", issuer + "/jwks")
+                .add("userinfo_endpoint", issuer + "/userinfo")
+                .add("response_types_supported", JSON.createArrayBuilder().add("code"))
+                .add("subject_types_supported", JSON.createArrayBuilder().add("public"))
+                .add("id_token_signing_alg_values_supported", JSON.createArrayBuilder().add("RS256"))
+                .add("scopes_supported", JSON.createArrayBuilder().add("openid").add("email").add("profile"))
+                .add("token_endpoint_auth_methods_supported",
+                        JSON.createArrayBuilder().add("client_secret_post").add("client_secret_basic"))
+                .build().toString();
+    }
+
     private void discovery(HttpExchange exchange) throws IOException {
         discoveryRequests.incrementAndGet();
-        String issuer = issuer();
-        LoopbackServer.json(exchange, 200, "{\"issuer\":\"" + issuer + "\","
-                + "\"authorization_endpoint\":\"" + issuer + "/authorize\","
-                + "\"token_endpoint\":\"" + issuer + "/token\","
-                + "\"jwks_uri\":\"" + issuer + "/jwks\","
-                + "\"userinfo_endpoint\":\"" + issuer + "/userinfo\","
-                + "\"response_types_supported\":[\"code\"],"
-                + "\"subject_types_supported\":[\"public\"],"
-                + "\"id_token_signing_alg_values_supported\":[\"RS256\"],"
-                + "\"scopes_supported\":[\"openid\",\"email\",\"profile\"],"
-                + "\"token_endpoint_auth_methods_supported\":[\"client_secret_post\",\"client_secret_basic\"]}");
+        LoopbackServer.json(exchange, 200, discovery);
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> query = LoopbackServer.query(exchange.getRequestURI().getRawQuery());
-        lastAuthorizeQuery = query;
+        lastAuthorizeQuery = Map.copyOf(query);
         String redirectUri = query.get("redirect_uri");
+        String state = query.get("state");
         if (!"code".equals(query.get("response_type")) || !clientId.equals(query.get("client_id"))
-                || redirectUri == null || query.get("state") == null
+                || redirectUri == null || state == null
                 || !List.of(query.getOrDefault("scope", "").split(" ")).contains("openid")) {
             LoopbackServer.text(exchange, 400, "invalid authorization request");
             return;
@@ -127,111 +129,78 @@ public final class FakeGoogle implements AutoCloseable {
         Login login = nextLogin();
         if (login.deny) {
             LoopbackServer.redirect(exchange, LoopbackServer.withQuery(redirectUri,
-                    Map.of("error", "access_denied", "state", query.get("state"))));
+                    Map.of("error", "access_denied", "state", state)));
             return;
         }
-        String code = "code-" + UUID.randomUUID();
-        grants.put(code, new Grant(redirectUri, query.get("nonce"), login));
-        LoopbackServer.redirect(exchange, LoopbackServer.withQuery(redirectUri,
-                Map.of("code", code, "state", query.get("state"))));
+        String code = codes.issue(new Grant(redirectUri, query.get("nonce"), login));
+        LoopbackServer.redirect(exchange, LoopbackServer.withQuery(redirectUri, Map.of("code", code, "state", state)));
     }
 
     private void token(HttpExchange exchange) throws IOException {
         tokenRequests.incrementAndGet();
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            LoopbackServer.json(exchange, 405, "{\"error\":\"invalid_request\"}");
+            return;
+        }
         Map<String, String> form = LoopbackServer.form(exchange);
         String[] basic = LoopbackServer.basicCredentials(exchange);
         String id = basic != null ? basic[0] : form.get("client_id");
         String secret = basic != null ? basic[1] : form.get("client_secret");
+        // checked before the code, so that a wrong client cannot burn a user's code
         if (!clientId.equals(id) || !clientSecret.equals(secret)) {
             LoopbackServer.json(exchange, 401, "{\"error\":\"invalid_client\"}");
             return;
         }
-        Grant grant = form.get("code") == null ? null : grants.remove(form.get("code"));
-        if (!"authorization_code".equals(form.get("grant_type")) || grant == null
-                || !grant.redirectUri.equals(form.get("redirect_uri"))) {
+        Grant grant = "authorization_code".equals(form.get("grant_type")) ? codes.redeem(form.get("code")) : null;
+        if (grant == null || !grant.redirectUri.equals(form.get("redirect_uri"))) {
             LoopbackServer.json(exchange, 400, "{\"error\":\"invalid_grant\"}");
             return;
         }
         Login login = grant.login;
         LoopbackServer.pause(login.tokenDelayMillis);
+        if (login.closeConnectionAtToken) {
+            // before sendResponseHeaders, HttpExchange.close() drops the connection: the client reads no response
+            exchange.close();
+            return;
+        }
         if (login.tokenStatus != 200) {
             LoopbackServer.json(exchange, login.tokenStatus, login.tokenBody);
             return;
         }
-        String accessToken = "google-access-" + UUID.randomUUID();
-        LoopbackServer.json(exchange, 200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\","
-                + "\"expires_in\":3599,\"scope\":\"openid email\",\"id_token\":\"" + idToken(login, grant.nonce) + "\"}");
+        LoopbackServer.json(exchange, 200, JSON.createObjectBuilder()
+                .add("access_token", accessTokens.issue(login))
+                .add("token_type", "Bearer")
+                .add("expires_in", 3600)
+                .add("id_token", idTokens.mint(login, grant.nonce))
+                .add("scope", "openid email")
+                .build().toString());
     }
 
     private void jwks(HttpExchange exchange) throws IOException {
         jwksRequests.incrementAndGet();
-        LoopbackServer.json(exchange, 200, new JWKSet(signingKey.toPublicJWK()).toString());
+        LoopbackServer.json(exchange, 200, idTokens.jwks());
     }
 
     private void userinfo(HttpExchange exchange) throws IOException {
         userinfoRequests.incrementAndGet();
-        LoopbackServer.json(exchange, 200, "{\"sub\":\"unused\"}");
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Login login = authorization != null && authorization.startsWith("Bearer ")
+                ? accessTokens.find(authorization.substring(7)) : null;
+        if (login == null) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            LoopbackServer.json(exchange, 401, "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("sub", login.subject);
+        if (login.email != null) {
+            body.add("email", login.email);
+        }
+        LoopbackServer.json(exchange, 200, body.build().toString());
     }
 
     private synchronized Login nextLogin() {
         Login login = scripts.poll();
         return login != null ? login : Login.as("google-user-1");
-    }
-
-    private String idToken(Login login, String nonce) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(login.issuer != null ? login.issuer : issuer())
-                .subject(login.subject)
-                .audience(login.audience != null ? login.audience : List.of(clientId))
-                .issueTime(Date.from(now.plusSeconds(login.issuedAtOffsetSeconds)))
-                .expirationTime(Date.from(now.plusSeconds(login.expiresInSeconds)));
-        if (!login.omitNonce) {
-            claims.claim("nonce", login.nonce != null ? login.nonce : nonce);
-        }
-        if (login.azp != null) {
-            claims.claim("azp", login.azp);
-        }
-        if (login.email != null) {
-            claims.claim("email", login.email).claim("email_verified", login.emailVerified);
-        }
-        try {
-            if (login.unsigned) {
-                return new PlainJWT(claims.build()).serialize();
-            }
-            if (login.hs256WithClientSecret) {
-                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(signingKey.getKeyID())
-                        .build(), claims.build());
-                jwt.sign(new MACSigner(padded(clientSecret)));
-                return jwt.serialize();
-            }
-            RSAKey key = login.signedWithUnknownKey
-                    ? new RSAKey.Builder(newKey()).keyID(signingKey.getKeyID()).build() : signingKey;
-            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT);
-            if (!login.omitKid) {
-                header.keyID(key.getKeyID());
-            }
-            SignedJWT jwt = new SignedJWT(header.build(), claims.build());
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** HS256 needs 256 bits; a provider keyed with a shorter client secret would pad it the same way. */
-    private static byte[] padded(String secret) {
-        byte[] bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return bytes.length >= 32 ? bytes : java.util.Arrays.copyOf(bytes, 32);
-    }
-
-    private static RSAKey newKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("fake-google-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
@@ -242,24 +211,25 @@ public final class FakeGoogle implements AutoCloseable {
     /** One login's script: who signs in, and what the provider does differently this time. */
     public static final class Login {
 
-        private final String subject;
-        private String email = "ada@example.com";
-        private boolean emailVerified = true;
-        private boolean deny;
-        private List<String> audience;
-        private String azp;
-        private String issuer;
-        private long expiresInSeconds = 300;
-        private long issuedAtOffsetSeconds;
-        private String nonce;
-        private boolean omitNonce;
-        private boolean unsigned;
-        private boolean signedWithUnknownKey;
-        private boolean omitKid;
-        private boolean hs256WithClientSecret;
-        private int tokenStatus = 200;
-        private String tokenBody;
-        private long tokenDelayMillis;
+        String subject;
+        String email = "ada@example.com";
+        Boolean emailVerified = true;
+        boolean deny;
+        List<String> audience;
+        String azp;
+        String issuer;
+        long expiresInSeconds = 300;
+        long issuedAtOffsetSeconds;
+        String nonce;
+        boolean omitNonce;
+        boolean unsigned;
+        boolean signedWithUnknownKey;
+        boolean omitKid;
+        boolean hs256WithClientSecret;
+        int tokenStatus = 200;
+        String tokenBody;
+        long tokenDelayMillis;
+        boolean closeConnectionAtToken;
 
         private Login(String subject) {
             this.subject = subject;
@@ -273,13 +243,19 @@ public final class FakeGoogle implements AutoCloseable {
             return subject;
         }
 
+        public Login subject(String subject) {
+            this.subject = subject;
+            return this;
+        }
+
         /** null: no email claim. */
         public Login email(String email) {
             this.email = email;
             return this;
         }
 
-        public Login emailVerified(boolean verified) {
+        /** null: no email_verified claim. */
+        public Login emailVerified(Boolean verified) {
             this.emailVerified = verified;
             return this;
         }
@@ -289,6 +265,7 @@ public final class FakeGoogle implements AutoCloseable {
             return this;
         }
 
+        /** Several audiences make {@code aud} an array; the default is the client id alone, as a string. */
         public Login audience(String... audience) {
             this.audience = List.of(audience);
             return this;
@@ -304,16 +281,19 @@ public final class FakeGoogle implements AutoCloseable {
             return this;
         }
 
+        /** Default 300; negative: already expired. */
         public Login expiresInSeconds(long seconds) {
             this.expiresInSeconds = seconds;
             return this;
         }
 
+        /** Positive: iat in the future. */
         public Login issuedAtOffsetSeconds(long seconds) {
             this.issuedAtOffsetSeconds = seconds;
             return this;
         }
 
+        /** Instead of the nonce sent to /authorize. */
         public Login nonce(String nonce) {
             this.nonce = nonce;
             return this;
@@ -324,6 +304,7 @@ public final class FakeGoogle implements AutoCloseable {
             return this;
         }
 
+        /** alg "none". */
         public Login unsigned() {
             this.unsigned = true;
             return this;
@@ -353,6 +334,12 @@ public final class FakeGoogle implements AutoCloseable {
 
         public Login tokenEndpointDelayMillis(long millis) {
             this.tokenDelayMillis = millis;
+            return this;
+        }
+
+        /** /token drops the connection without an answer. */
+        public Login closeConnectionAtToken() {
+            this.closeConnectionAtToken = true;
             return this;
         }
     }

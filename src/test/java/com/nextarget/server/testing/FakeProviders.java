@@ -4,7 +4,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The fake providers as a process, for the benchmark: prints their settings as .env lines, then READY, and
- * serves until killed. Optional arguments: {@code --google-port N --facebook-port N}.
+ * serves until killed. Optional arguments: {@code --google-port N --facebook-port N}; client ids and secrets
+ * from the system properties google.client.id, google.client.secret, facebook.app.id, facebook.app.secret.
  */
 public final class FakeProviders {
 
@@ -36,6 +37,7 @@ public final class FakeProviders {
         System.out.println("FACEBOOK_CLIENT_SECRET=" + facebookSecret);
         System.out.println("READY");
         System.out.flush();
+        // until killed, not until stdin closes: the benchmark starts it in the background with no stdin to hold open
         new CountDownLatch(1).await();
     }
 }
