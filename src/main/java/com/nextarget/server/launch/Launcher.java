@@ -15,8 +15,16 @@ import java.util.List;
  * own entry point. Payara Micro keeps running when the application fails to deploy, answering 404 forever; this
  * checks the application's {@code /health} once Payara Micro is up and exits instead, so that a platform restarts it
  * and its log says why. Every other setting is read by the application through MicroProfile Config.
+ *
+ * <p>With the system property {@value #EXIT_WHEN_READY} set to {@code true} it exits (status 0) as soon as the
+ * application answers: that is the training start which writes the class-data archive ({@code
+ * -XX:ArchiveClassesAtExit}) that later starts map instead of loading and verifying Payara's classes again.
  */
 public final class Launcher {
+
+    static final String EXIT_WHEN_READY = "nextarget.exitWhenReady";
+    private static final List<String> TRAINING_PATHS =
+            List.of("/users/me", "/.well-known/jwks.json", "/openapi", "/docs", "/no-such-path");
 
     private Launcher() {
     }
@@ -33,17 +41,29 @@ public final class Launcher {
             System.err.println("NexTarget server: the application did not deploy (see the log above); exiting");
             System.exit(1);
         }
+        if (Boolean.getBoolean(EXIT_WHEN_READY)) {
+            // the first requests of a woken instance then find their classes in the archive too
+            for (String path : TRAINING_PATHS) {
+                get(port, path);
+            }
+            System.out.println("NexTarget server: the application answers; exiting as " + EXIT_WHEN_READY + " asks");
+            System.exit(0);
+        }
     }
 
     private static boolean applicationAnswers(String port) {
+        return get(port, "/health") == 200;
+    }
+
+    /** The status of a GET on this server, or -1 when there is no answer. */
+    private static int get(String port, String path) {
         try {
-            HttpResponse<Void> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+            return HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                             .timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return health.statusCode() == 200;
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
-            return false;
+            return -1;
         }
     }
 

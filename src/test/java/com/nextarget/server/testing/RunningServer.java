@@ -33,7 +33,9 @@ public final class RunningServer implements AutoCloseable {
     public static final String FACEBOOK_APP_ID = "nextarget-test-facebook-app";
     public static final String FACEBOOK_APP_SECRET = "nextarget-test-facebook-secret";
 
-    private static final Path JAR = Path.of("target", "nextarget.jar").toAbsolutePath();
+    public static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    public static final Path JAR = Path.of("target", "nextarget.jar").toAbsolutePath();
+    public static final Path CLASS_DATA_ARCHIVE = Path.of("target", "nextarget.jsa").toAbsolutePath();
     private static final Path JVM_OPTIONS = Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath();
     private static final Path WORK = Path.of("target", "it-servers").toAbsolutePath();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -129,10 +131,10 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
-    /** The README's and the Dockerfile's command: the same JVM options file, the same jar. */
+    /** The README's and the Dockerfile's command: the same JVM options file, class-data archive and jar. */
     private static List<String> command() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + JVM_OPTIONS, "-jar", JAR.toString());
+        return List.of(JAVA.toString(), "@" + JVM_OPTIONS, "-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE,
+                "-jar", JAR.toString());
     }
 
     private void awaitHealthy() {
