@@ -6,16 +6,23 @@ RUN mvn -B -q dependency:go-offline
 COPY src ./src
 RUN mvn -B -q package -DskipTests
 
-# Run: the README's command, java @jvm.options -jar nextarget.jar, as an unprivileged user.
+# Run: the README's command, java @jvm.options -XX:SharedArchiveFile=nextarget.jsa -jar nextarget.jar, unprivileged.
 FROM eclipse-temurin:17-jre
 RUN useradd --system --create-home --home-dir /app nextarget
 WORKDIR /app
 COPY --from=build /build/target/nextarget.jar /app/nextarget.jar
 COPY --from=build /build/src/main/jvm/jvm.options /app/jvm.options
+# The class-data archive must come from this image's own JVM (the build stage's JDK is another one): one training
+# start, as mvn package does, in a scratch directory that is thrown away; the archive is written when it exits.
+RUN mkdir /tmp/class-data-training && cd /tmp/class-data-training \
+    && if ! env -i PATH="$PATH" PORT=8000 java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/nextarget.jsa \
+            -Dnextarget.exitWhenReady=true -jar /app/nextarget.jar > training.log 2>&1; \
+       then tail -50 training.log; exit 1; fi \
+    && cd / && rm -rf /tmp/class-data-training /tmp/payaramicro-* && chmod 444 /app/nextarget.jsa
 RUN mkdir -p /app/data && chown nextarget /app/data
 USER nextarget
 # ./data holds the SQLite file and, without JWT_SECRET_KEY, the generated signing key: mount a volume here.
 VOLUME /app/data
 ENV PORT=8000
 EXPOSE 8000
-CMD ["java", "@jvm.options", "-jar", "nextarget.jar"]
+CMD ["java", "@jvm.options", "-XX:SharedArchiveFile=nextarget.jsa", "-jar", "nextarget.jar"]
