@@ -14,9 +14,13 @@ COPY --from=build /build/target/nextarget.jar /app/nextarget.jar
 COPY --from=build /build/src/main/jvm/jvm.options /app/jvm.options
 # The class-data archive must come from this image's own JVM (the build stage's JDK is another one): one training
 # start, as mvn package does, in a scratch directory that is thrown away; the archive is written when it exits.
-RUN mkdir /tmp/class-data-training && cd /tmp/class-data-training \
+# The archive builds on the JRE's own base archive, which not every JRE build ships: -Xshare:dump writes it when
+# -Xshare:on finds none. A training start that wrote no archive fails the build rather than leave a slower image.
+RUN { java -Xshare:on -version > /dev/null 2>&1 || java -Xshare:dump > /dev/null; } \
+    && mkdir /tmp/class-data-training && cd /tmp/class-data-training \
     && if ! env -i PATH="$PATH" PORT=8000 java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/nextarget.jsa \
-            -Dnextarget.exitWhenReady=true -jar /app/nextarget.jar > training.log 2>&1; \
+            -Dnextarget.exitWhenReady=true -jar /app/nextarget.jar > training.log 2>&1 \
+            || ! test -s /app/nextarget.jsa; \
        then tail -50 training.log; exit 1; fi \
     && cd / && rm -rf /tmp/class-data-training /tmp/payaramicro-* && chmod 444 /app/nextarget.jsa
 RUN mkdir -p /app/data && chown nextarget /app/data
