@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -80,9 +81,7 @@ public class Database {
             config.setDataSource(sqlite(url));
             config.setMaximumPoolSize(4);
         } else {
-            config.setJdbcUrl(url.jdbcUrl());
-            url.user().ifPresent(config::setUsername);
-            url.password().ifPresent(config::setPassword);
+            config.setDataSource(postgresql(url));
             config.setMaximumPoolSize(8);
         }
         config.setMinimumIdle(1);
@@ -101,6 +100,18 @@ public class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url.jdbcUrl());
+        return dataSource;
+    }
+
+    /**
+     * The driver's own DataSource rather than a JDBC URL: DriverManager, which a URL goes through, does not see a driver
+     * that lives in the WAR's class loader ("No suitable driver").
+     */
+    private static PGSimpleDataSource postgresql(DatabaseUrl url) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url.jdbcUrl());
+        url.user().ifPresent(dataSource::setUser);
+        url.password().ifPresent(dataSource::setPassword);
         return dataSource;
     }
 

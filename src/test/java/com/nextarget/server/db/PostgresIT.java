@@ -1,0 +1,122 @@
+package com.nextarget.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nextarget.server.testing.Browser;
+import com.nextarget.server.testing.FakeGoogle;
+import com.nextarget.server.testing.Http;
+import com.nextarget.server.testing.Logins;
+import com.nextarget.server.testing.RunningServer;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * The server on PostgreSQL, given as Render gives it ({@code postgres://user:pass@host:port/db}). Needs a running
+ * PostgreSQL, so it runs only when {@code TEST_POSTGRES_URL} names a database the test may write to; PostgreSQL
+ * refuses to run as root, which rules out starting an embedded one in the build.
+ */
+@EnabledIfEnvironmentVariable(named = "TEST_POSTGRES_URL", matches = "postgres(ql)?://.+")
+class PostgresIT {
+
+    private static final String URL = System.getenv("TEST_POSTGRES_URL");
+    private static RunningServer server;
+
+    @BeforeAll
+    static void startOnPostgres() {
+        server = RunningServer.start("postgres", RunningServer.withProviders(Map.of(
+                "DATABASE_URL", URL, "JWT_SECRET_KEY", "postgres-test-" + UUID.randomUUID())));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void loginStoresTheUserInPostgresAndTheTokenReadsItBack() throws Exception {
+        String subject = "pg-" + UUID.randomUUID();
+        RunningServer.google().enqueue(FakeGoogle.Login.as(subject).email("pg@example.com"));
+        String token = Logins.accessToken(server, "google");
+
+        var me = Http.withBearer(server.uri("/users/me"), token);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(Http.json(me.body()).getString("email")).isEqualTo("pg@example.com");
+        assertThat(count("subject = '" + subject + "'")).isEqualTo(1);
+
+        execute("DELETE FROM users WHERE subject = '" + subject + "'");
+        assertThat(Http.withBearer(server.uri("/users/me"), token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void concurrentLoginsOfTheSamePeopleLeaveOneRowEach() throws Exception {
+        String prefix = "pg-concurrent-" + UUID.randomUUID() + "-";
+        for (int i = 0; i < 100; i++) {
+            RunningServer.google().enqueue(FakeGoogle.Login.as(prefix + (i % 10)).email("p" + (i % 10) + "@example.com"));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                statuses.add(clients.submit(() -> Logins.login(new Browser(), server, "google").statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(count("subject LIKE '" + prefix + "%'")).isEqualTo(10);
+    }
+
+    @Test
+    void schemaComesFromThePostgresqlMigrations() throws Exception {
+        try (Connection db = connect(); var statement = db.createStatement();
+             var result = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getString(1)).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void startupLineNamesTheDatabaseWithoutItsPassword() {
+        String password = URI.create(URL).getUserInfo().split(":", 2)[1];
+        assertThat(server.log()).contains("database jdbc:postgresql://").doesNotContain(password);
+    }
+
+    private static int count(String where) throws SQLException {
+        try (Connection db = connect(); var statement = db.createStatement();
+             var result = statement.executeQuery("SELECT COUNT(*) FROM users WHERE " + where)) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection db = connect(); var statement = db.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        URI uri = URI.create(URL);
+        String[] credentials = uri.getUserInfo().split(":", 2);
+        int port = uri.getPort() > 0 ? uri.getPort() : 5432;
+        return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getPath(),
+                credentials[0], credentials[1]);
+    }
+}
