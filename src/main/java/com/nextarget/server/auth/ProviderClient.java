@@ -25,6 +25,7 @@ public class ProviderClient {
     private static final Logger LOG = Logger.getLogger(ProviderClient.class.getName());
 
     private final HttpClient http = HttpClient.newBuilder()
+            .sslContext(ProviderTrust.sslContext())
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
