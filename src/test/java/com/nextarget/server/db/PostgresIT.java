@@ -2,22 +2,17 @@ package com.nextarget.server.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nextarget.server.testing.Browser;
+import com.nextarget.server.config.DatabaseUrl;
 import com.nextarget.server.testing.FakeGoogle;
 import com.nextarget.server.testing.Http;
 import com.nextarget.server.testing.Logins;
 import com.nextarget.server.testing.RunningServer;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 class PostgresIT {
 
     private static final String URL = System.getenv("TEST_POSTGRES_URL");
+    /** The same reading of the URL as the server's. */
+    private static final DatabaseUrl DATABASE = DatabaseUrl.parse(Optional.ofNullable(URL));
     private static RunningServer server;
 
     @BeforeAll
@@ -68,18 +65,7 @@ class PostgresIT {
         for (int i = 0; i < 100; i++) {
             RunningServer.google().enqueue(FakeGoogle.Login.as(prefix + (i % 10)).email("p" + (i % 10) + "@example.com"));
         }
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        try {
-            for (int i = 0; i < 100; i++) {
-                statuses.add(clients.submit(() -> Logins.login(new Browser(), server, "google").statusCode()));
-            }
-            for (Future<Integer> status : statuses) {
-                assertThat(status.get()).isEqualTo(200);
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+        assertThat(Logins.concurrently(server, "google", 100, 16)).hasSize(100).containsOnly(200);
         assertThat(count("subject LIKE '" + prefix + "%'")).isEqualTo(10);
     }
 
@@ -94,8 +80,8 @@ class PostgresIT {
 
     @Test
     void startupLineNamesTheDatabaseWithoutItsPassword() {
-        String password = URI.create(URL).getUserInfo().split(":", 2)[1];
-        assertThat(server.log()).contains("database jdbc:postgresql://").doesNotContain(password);
+        assertThat(DATABASE.password()).isPresent();
+        assertThat(server.log()).contains("database " + DATABASE.display()).doesNotContain(DATABASE.password().get());
     }
 
     private static int count(String where) throws SQLException {
@@ -113,10 +99,7 @@ class PostgresIT {
     }
 
     private static Connection connect() throws SQLException {
-        URI uri = URI.create(URL);
-        String[] credentials = uri.getUserInfo().split(":", 2);
-        int port = uri.getPort() > 0 ? uri.getPort() : 5432;
-        return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getPath(),
-                credentials[0], credentials[1]);
+        return DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.user().orElse(null),
+                DATABASE.password().orElse(null));
     }
 }
