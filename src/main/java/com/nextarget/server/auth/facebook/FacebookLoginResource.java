@@ -5,6 +5,8 @@ import com.nextarget.server.auth.LoginSessions;
 import com.nextarget.server.error.ProblemException;
 import com.nextarget.server.token.TokenResponse;
 import com.nextarget.server.user.IdentityProvider;
+import com.nextarget.server.auth.LoginFinished;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -42,6 +44,9 @@ public class FacebookLoginResource {
     @Inject
     LoginCompletion completion;
 
+    @Inject
+    Event<LoginFinished> finished;
+
     @GET
     @Path("start")
     @Operation(summary = "Start a Facebook sign-in", description = "Redirects the browser to Facebook's login dialog.")
@@ -78,7 +83,14 @@ public class FacebookLoginResource {
                              @QueryParam("error") String error, @Context HttpServletRequest request) {
         requireConfigured();
         sessions.complete(request, IdentityProvider.FACEBOOK, state, error, code);
-        return completion.complete(graph.identify(code));
+        try {
+            Response response = completion.complete(graph.identify(code));
+            finished.fire(LoginFinished.success(IdentityProvider.FACEBOOK, LoginFinished.BROWSER));
+            return response;
+        } catch (ProblemException problem) {
+            finished.fire(LoginFinished.failure(IdentityProvider.FACEBOOK, LoginFinished.BROWSER, problem.status()));
+            throw problem;
+        }
     }
 
     private void requireConfigured() {

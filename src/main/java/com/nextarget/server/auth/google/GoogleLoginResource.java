@@ -5,6 +5,8 @@ import com.nextarget.server.auth.LoginSessions;
 import com.nextarget.server.error.ProblemException;
 import com.nextarget.server.token.TokenResponse;
 import com.nextarget.server.user.IdentityProvider;
+import com.nextarget.server.auth.LoginFinished;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -36,6 +38,9 @@ public class GoogleLoginResource {
     @Inject
     LoginCompletion completion;
 
+    @Inject
+    Event<LoginFinished> finished;
+
     /** Reached only when the authentication mechanism did not redirect, that is when Google is not configured. */
     @GET
     @Path("start")
@@ -65,6 +70,13 @@ public class GoogleLoginResource {
             throw new ProblemException(503, "Google sign-in is not configured");
         }
         var login = sessions.complete(request, IdentityProvider.GOOGLE, state, error, code);
-        return completion.complete(exchange.identify(code, login.nonce()));
+        try {
+            Response response = completion.complete(exchange.identify(code, login.nonce()));
+            finished.fire(LoginFinished.success(IdentityProvider.GOOGLE, LoginFinished.BROWSER));
+            return response;
+        } catch (ProblemException problem) {
+            finished.fire(LoginFinished.failure(IdentityProvider.GOOGLE, LoginFinished.BROWSER, problem.status()));
+            throw problem;
+        }
     }
 }
