@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nextarget.server.config.DatabaseUrl;
 import com.nextarget.server.testing.AppSignIn;
 import com.nextarget.server.testing.Browser;
+import com.nextarget.server.testing.Concurrently;
 import com.nextarget.server.testing.FakeFacebook;
 import com.nextarget.server.testing.FakeGoogle;
 import com.nextarget.server.testing.Http;
@@ -21,9 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,21 +102,12 @@ class PostgresIT {
     @Test
     void fiftyConcurrentRefreshesOfOneTokenGiveExactlyOneSuccessor() throws Exception {
         String refreshToken = Http.json(Logins.login(new Browser(), server, "google").body()).getString("refresh_token");
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<HttpResponse<String>>> pending = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                pending.add(pool.submit(() -> AppSignIn.refresh(server, refreshToken)));
-            }
-            Set<String> successors = new HashSet<>();
-            for (Future<HttpResponse<String>> response : pending) {
-                assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(200);
-                successors.add(Http.json(response.get().body()).getString("refresh_token"));
-            }
-            assertThat(successors).hasSize(1);
-        } finally {
-            pool.shutdownNow();
+        Set<String> successors = new HashSet<>();
+        for (HttpResponse<String> response : Concurrently.run(50, 50, () -> AppSignIn.refresh(server, refreshToken))) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            successors.add(Http.json(response.body()).getString("refresh_token"));
         }
+        assertThat(successors).hasSize(1);
     }
 
     @Test

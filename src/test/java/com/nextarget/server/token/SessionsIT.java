@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nextarget.server.testing.AppSignIn;
 import com.nextarget.server.testing.Browser;
+import com.nextarget.server.testing.Concurrently;
 import com.nextarget.server.testing.FakeGoogle;
 import com.nextarget.server.testing.Http;
 import com.nextarget.server.testing.Logins;
 import com.nextarget.server.testing.RunningServer;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Refresh sessions: rotation, the retry window, reuse, logout and revocation (CONTRACT part two). */
@@ -76,7 +72,7 @@ class SessionsIT {
     @Test
     void fiftyConcurrentRefreshesOfOneTokenGiveExactlyOneSuccessor() throws Exception {
         String refreshToken = login().getString("refresh_token");
-        List<HttpResponse<String>> responses = concurrently(50, () -> AppSignIn.refresh(server, refreshToken));
+        List<HttpResponse<String>> responses = Concurrently.run(50, 50, () -> AppSignIn.refresh(server, refreshToken));
         Set<String> successors = new HashSet<>();
         for (HttpResponse<String> response : responses) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -189,22 +185,5 @@ class SessionsIT {
         JsonObject body = Http.json(response.body());
         assertThat(body.getString("error")).isEqualTo(error);
         assertThat(body.getString("detail")).isNotBlank();
-    }
-
-    static <T> List<T> concurrently(int count, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(task));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
