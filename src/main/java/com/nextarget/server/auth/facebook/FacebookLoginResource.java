@@ -3,7 +3,6 @@ package com.nextarget.server.auth.facebook;
 import com.nextarget.server.auth.LoginCompletion;
 import com.nextarget.server.auth.LoginSessions;
 import com.nextarget.server.error.ProblemException;
-import com.nextarget.server.token.TokenResponse;
 import com.nextarget.server.user.IdentityProvider;
 import com.nextarget.server.auth.LoginFinished;
 import jakarta.enterprise.event.Event;
@@ -18,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,8 +50,9 @@ public class FacebookLoginResource {
 
     @GET
     @Path("start")
-    @Operation(summary = "Start a Facebook sign-in", description = "Redirects the browser to Facebook's login dialog.")
-    @APIResponse(responseCode = "302", description = "Redirect to the Facebook login dialog")
+    @Operation(operationId = "startFacebookLogin", summary = "Start a Facebook sign-in", description = "Redirects the browser to Facebook's login dialog.")
+    @APIResponse(responseCode = "302", description = "Redirect to the Facebook login dialog",
+            headers = @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "503", description = "Facebook sign-in is not configured")
     public Response start(@Context HttpServletRequest request) {
         requireConfigured();
@@ -72,9 +74,11 @@ public class FacebookLoginResource {
     @GET
     @Path("callback")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Finish a Facebook sign-in", description = "Facebook redirects the browser here.")
+    @Operation(operationId = "finishFacebookLogin", summary = "Finish a Facebook sign-in", description = "Facebook redirects the browser here.")
     @APIResponse(responseCode = "200", description = "Signed in: the server's access token",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenResponse")),
+            headers = @Header(name = "Cache-Control", required = true, description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Refused consent, bad or reused state, missing or refused code")
     @APIResponse(responseCode = "502", description = "Facebook failed")
     @APIResponse(responseCode = "503", description = "Facebook sign-in is not configured")

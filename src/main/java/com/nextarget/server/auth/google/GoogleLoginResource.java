@@ -3,7 +3,6 @@ package com.nextarget.server.auth.google;
 import com.nextarget.server.auth.LoginCompletion;
 import com.nextarget.server.auth.LoginSessions;
 import com.nextarget.server.error.ProblemException;
-import com.nextarget.server.token.TokenResponse;
 import com.nextarget.server.user.IdentityProvider;
 import com.nextarget.server.auth.LoginFinished;
 import jakarta.enterprise.event.Event;
@@ -17,6 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,8 +45,9 @@ public class GoogleLoginResource {
     /** Reached only when the authentication mechanism did not redirect, that is when Google is not configured. */
     @GET
     @Path("start")
-    @Operation(summary = "Start a Google sign-in", description = "Redirects the browser to Google's sign-in page.")
-    @APIResponse(responseCode = "302", description = "Redirect to Google's authorization endpoint")
+    @Operation(operationId = "startGoogleLogin", summary = "Start a Google sign-in", description = "Redirects the browser to Google's sign-in page.")
+    @APIResponse(responseCode = "302", description = "Redirect to Google's authorization endpoint",
+            headers = @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "502", description = "Google failed")
     @APIResponse(responseCode = "503", description = "Google sign-in is not configured")
     @APIResponse(responseCode = "504", description = "Google did not answer within 10 s")
@@ -56,9 +58,11 @@ public class GoogleLoginResource {
     @GET
     @Path("callback")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Finish a Google sign-in", description = "Google redirects the browser here.")
+    @Operation(operationId = "finishGoogleLogin", summary = "Finish a Google sign-in", description = "Google redirects the browser here.")
     @APIResponse(responseCode = "200", description = "Signed in: the server's access token",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenResponse")),
+            headers = @Header(name = "Cache-Control", required = true, description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Refused consent, bad or reused state, missing or refused code")
     @APIResponse(responseCode = "401", description = "The id_token failed validation")
     @APIResponse(responseCode = "502", description = "Google failed")
