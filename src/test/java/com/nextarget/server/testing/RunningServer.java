@@ -167,6 +167,11 @@ public final class RunningServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
 
+    /** Whether a server of this test run answers at this URI (and not, say, a fake provider). */
+    static synchronized boolean serves(URI uri) {
+        return "127.0.0.1".equals(uri.getHost()) && STARTED.stream().anyMatch(server -> server.port == uri.getPort());
+    }
+
     public int port() {
         return port;
     }

@@ -47,7 +47,9 @@ public class GoogleLoginResource {
     @Path("start")
     @Operation(operationId = "startGoogleLogin", summary = "Start a Google sign-in", description = "Redirects the browser to Google's sign-in page.")
     @APIResponse(responseCode = "302", description = "Redirect to Google's authorization endpoint",
-            headers = @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)),
+            // the OpenID mechanism redirects with sendRedirect, which writes a short page with the link
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "502", description = "Google failed")
     @APIResponse(responseCode = "503", description = "Google sign-in is not configured")
     @APIResponse(responseCode = "504", description = "Google did not answer within 10 s")
