@@ -132,7 +132,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /** The README's and the Dockerfile's command: the same JVM options file, class-data archive and jar. */
-    private static List<String> command() {
+    static List<String> command() {
         return List.of(JAVA.toString(), "@" + JVM_OPTIONS, "-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE,
                 "-jar", JAR.toString());
     }
