@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 
@@ -73,15 +74,13 @@ class ApiDescriptionIT {
 
     @Test
     void userAndTokenSchemasUseTheNamesOnTheWire() {
-        Map<String, Schema> schemas = document().getComponents().getSchemas();
-        assertThat(schemas.get("User").getProperties().keySet()).containsExactly("id", "email", "provider",
-                "email_verified", "email_is_placeholder", "created_at", "last_login_at");
-        assertThat(schemas.get("TokenResponse").getProperties().keySet())
-                .containsExactly("access_token", "token_type", "expires_in", "refresh_token");
-        assertThat(schemas.get("TokenResponse").getRequired()).contains("access_token", "token_type", "expires_in");
-        assertThat(schemas.get("Error").getRequired()).containsExactly("detail");
-        assertThat(schemas.get("OAuthError").getRequired()).containsExactlyInAnyOrder("error", "detail");
-        assertThat(schemas).doesNotContainKey("UserView");
+        assertThat(members("User")).containsExactly("id", "email", "provider", "email_verified",
+                "email_is_placeholder", "created_at", "last_login_at");
+        assertThat(members("TokenResponse")).containsExactly("access_token", "token_type", "expires_in", "refresh_token");
+        assertThat(schema("TokenResponse").getRequired()).contains("access_token", "token_type", "expires_in");
+        assertThat(schema("Error").getRequired()).containsExactly("detail");
+        assertThat(schema("OAuthError").getRequired()).containsExactlyInAnyOrder("error", "detail");
+        assertThat(document().getComponents().getSchemas()).doesNotContainKey("UserView");
     }
 
     @Test
@@ -108,6 +107,14 @@ class ApiDescriptionIT {
         assertThat(ApiDescription.checkedSoFar()).isEqualTo(before + 1);
         Browser.unchecked().get(server.uri("/health"));
         assertThat(ApiDescription.checkedSoFar()).isEqualTo(before + 1);
+    }
+
+    private Schema<?> schema(String name) {
+        return document().getComponents().getSchemas().get(name);
+    }
+
+    private Set<String> members(String name) {
+        return schema(name).getProperties().keySet();
     }
 
     private OpenAPI document() {
