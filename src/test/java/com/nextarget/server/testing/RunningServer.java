@@ -134,7 +134,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     /** The README's and the Dockerfile's command: the same JVM options file, class-data archive and jar. */
-    private static List<String> command() {
+    static List<String> command() {
         return List.of(JAVA.toString(), "@" + JVM_OPTIONS, "-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE,
                 "-jar", JAR.toString());
     }
@@ -172,6 +172,11 @@ public final class RunningServer implements AutoCloseable {
 
     public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+
+    /** Whether a server of this test run answers at this URI (and not, say, a fake provider). */
+    static synchronized boolean serves(URI uri) {
+        return "127.0.0.1".equals(uri.getHost()) && STARTED.stream().anyMatch(server -> server.port == uri.getPort());
     }
 
     public int port() {
