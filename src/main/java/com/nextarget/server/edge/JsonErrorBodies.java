@@ -50,6 +50,9 @@ final class JsonErrorBodies extends BaseFilter {
     }
 
     static String bareErrorHead(byte[] bytes) {
+        if (bytes.length < STATUS + 7) {
+            return null;
+        }
         for (int i = 0; i < HTTP1.length; i++) {
             if (bytes[i] != HTTP1[i]) {
                 return null;

@@ -85,7 +85,7 @@ class LoginSessionsTest {
         return sessions;
     }
 
-    /** One browser's cookie jar reduced to what LoginSessions uses: an HttpSession that can be invalidated. */
+    /** One browser's cookie jar reduced to what LoginSessions uses: an HttpSession that can be emptied or invalidated. */
     private static final class Browser {
 
         private Map<String, Object> session;
@@ -110,6 +110,7 @@ class LoginSessionsTest {
                     (proxy, method, args) -> switch (method.getName()) {
                         case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         case "getAttribute" -> attributes.get((String) args[0]);
+                        case "removeAttribute" -> attributes.remove((String) args[0]);
                         case "setMaxInactiveInterval" -> null;
                         case "invalidate" -> {
                             session = null;
