@@ -42,6 +42,11 @@ final class JsonErrorBodies extends BaseFilter {
         if (size > MAX_HEAD || size < STATUS + 7) {
             return null;
         }
+        // most writes are the application's answers: look at the status before copying anything
+        byte statusClass = buffer.get(start + STATUS);
+        if (buffer.get(start) != 'H' || (statusClass != '4' && statusClass != '5')) {
+            return null;
+        }
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
             bytes[i] = buffer.get(start + i);
