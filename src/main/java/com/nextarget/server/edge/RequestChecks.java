@@ -29,6 +29,7 @@ final class RequestChecks extends BaseFilter {
     static final int MAX_HEADER_BYTES = 24 * 1024;
     static final int MAX_HEADERS = 200;
 
+    private static final String REFUSED = RequestChecks.class.getName() + ".refused";
     private static final Logger LOG = Logger.getLogger(RequestChecks.class.getName());
 
     @Override
@@ -37,18 +38,17 @@ final class RequestChecks extends BaseFilter {
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
             return ctx.getInvokeAction();
         }
-        HttpResponsePacket response = request.getResponse();
-        if (response.isCommitted()) {
-            // refused already; the rest of its body is not read
-            content.recycle();
+        if (request.getAttribute(REFUSED) != null) {
+            // the rest of a refused request's body goes nowhere: the connection is closing
             return ctx.getStopAction();
         }
         int status = refusal(request);
         if (status == 0) {
             return ctx.getInvokeAction();
         }
+        request.setAttribute(REFUSED, Boolean.TRUE);
         LOG.log(Level.INFO, "Refused a request in the HTTP layer: {0}", status);
-        answer(ctx, response, status);
+        answer(ctx, request.getResponse(), status);
         return ctx.getStopAction();
     }
 
