@@ -20,15 +20,25 @@ final class RequestTarget {
 
     /** The status to refuse the raw (undecoded) path with, or 0 when it is acceptable. */
     static int refusal(String rawPath) {
+        boolean encoded = false;
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c > 0x7e || c < 0x21) {
+                return 400;
+            }
+            encoded |= c == '%';
+        }
+        // unencoded dot segments are the container's to resolve, as in any URL
+        return encoded ? refusalOfEncoded(rawPath) : 0;
+    }
+
+    private static int refusalOfEncoded(String rawPath) {
         byte[] decoded = new byte[rawPath.length()];
         int length = 0;
         int segmentStart = 0;
         boolean segmentEncoded = false;
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
-            if (c > 0x7e || c < 0x21) {
-                return 400;
-            }
             byte b;
             if (c == '%') {
                 int value = i + 2 < rawPath.length() ? hex(rawPath.charAt(i + 1), rawPath.charAt(i + 2)) : -1;
