@@ -32,6 +32,8 @@ public final class RunningServer implements AutoCloseable {
     public static final String GOOGLE_CLIENT_SECRET = "nextarget-test-google-secret";
     public static final String FACEBOOK_APP_ID = "nextarget-test-facebook-app";
     public static final String FACEBOOK_APP_SECRET = "nextarget-test-facebook-secret";
+    /** The browser origin the shared server allows (CORS_ORIGINS). */
+    public static final String CORS_ORIGIN = "https://app.example.test";
 
     public static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     public static final Path JAR = Path.of("target", "nextarget.jar").toAbsolutePath();
@@ -64,7 +66,7 @@ public final class RunningServer implements AutoCloseable {
     public static synchronized RunningServer shared() {
         if (shared == null) {
             sharedSecret = "test-secret-" + UUID.randomUUID();
-            shared = start("shared", withProviders(Map.of("JWT_SECRET_KEY", sharedSecret)));
+            shared = start("shared", withProviders(Map.of("JWT_SECRET_KEY", sharedSecret, "CORS_ORIGINS", CORS_ORIGIN)));
         }
         return shared;
     }
