@@ -64,7 +64,7 @@ public class FacebookSdkResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "504", description = "Facebook did not answer within 10 s", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-    public Response token(String body) {
+    public Response signInWithFacebookSdk(String body) {
         if (!settings.acceptsAppTokens()) {
             throw new ProblemException(503, "Facebook sign-in is not configured");
         }

@@ -57,7 +57,7 @@ public class GoogleSdkResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "504", description = "Google did not answer within 10 s", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-    public Response token(String body) {
+    public Response signInWithGoogleSdk(String body) {
         if (!settings.acceptsAppTokens()) {
             throw new ProblemException(503, "Google sign-in is not configured");
         }
