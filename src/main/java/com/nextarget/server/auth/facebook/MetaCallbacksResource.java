@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,15 +41,10 @@ public class MetaCallbacksResource {
             description = "Deletes the Facebook user the signed_request names, as DELETE /users/me does, and answers "
                     + "where the person can check the deletion. A user who does not exist (any more) is no error.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = SignedRequest.FIELD, properties = @SchemaProperty(
-                    name = SignedRequest.FIELD, type = SchemaType.STRING,
-                    description = "<signature>.<payload>, base64url, signed with the app secret"))))
+            schema = @Schema(ref = "SignedRequestForm")))
     @APIResponse(responseCode = "200", description = "Deleted (or nothing to delete); the receipt",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
-                    requiredProperties = {"url", "confirmation_code"}, properties = {
-                    @SchemaProperty(name = "url", type = SchemaType.STRING, format = "uri",
-                            description = "The status URL of this deletion"),
-                    @SchemaProperty(name = "confirmation_code", type = SchemaType.STRING)})))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DataDeletionAnswer.class)))
     @APIResponse(responseCode = "400", description = "signed_request missing, malformed or wrongly signed")
     @APIResponse(responseCode = "503", description = "Facebook sign-in is not configured")
     public DataDeletionAnswer dataDeletion(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
@@ -64,10 +58,8 @@ public class MetaCallbacksResource {
     @Operation(operationId = "getFacebookDataDeletionStatus", summary = "The status of a data deletion Meta asked for",
             description = "The status URL answered by the data deletion callback.")
     @APIResponse(responseCode = "200", description = "The deletion is done",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
-                    requiredProperties = {"confirmation_code", "status"}, properties = {
-                    @SchemaProperty(name = "confirmation_code", type = SchemaType.STRING),
-                    @SchemaProperty(name = "status", type = SchemaType.STRING, enumeration = "deleted")})))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DataDeletionStatus.class)))
     @APIResponse(responseCode = "404", description = "No deletion request has this confirmation code")
     public DataDeletionStatus dataDeletionStatus(@PathParam("code") String code) {
         return callbacks.statusOf(code);
@@ -81,9 +73,7 @@ public class MetaCallbacksResource {
             description = "The person removed the app in their Facebook settings: every session of that Facebook "
                     + "user ends (their tokens are refused at once); the account stays.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = SignedRequest.FIELD, properties = @SchemaProperty(
-                    name = SignedRequest.FIELD, type = SchemaType.STRING,
-                    description = "<signature>.<payload>, base64url, signed with the app secret"))))
+            schema = @Schema(ref = "SignedRequestForm")))
     @APIResponse(responseCode = "200", description = "Sessions ended (or there were none): an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.OBJECT, maxProperties = 0)))
