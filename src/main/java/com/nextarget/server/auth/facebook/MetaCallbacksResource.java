@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -44,7 +43,7 @@ public class MetaCallbacksResource {
             schema = @Schema(ref = "SignedRequestForm")))
     @APIResponse(responseCode = "200", description = "Deleted (or nothing to delete); the receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DataDeletionAnswer.class)))
+                    schema = @Schema(ref = "DataDeletionAnswer")))
     @APIResponse(responseCode = "400", description = "signed_request missing, malformed or wrongly signed")
     @APIResponse(responseCode = "503", description = "Facebook sign-in is not configured")
     public DataDeletionAnswer dataDeletion(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
@@ -59,7 +58,7 @@ public class MetaCallbacksResource {
             description = "The status URL answered by the data deletion callback.")
     @APIResponse(responseCode = "200", description = "The deletion is done",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DataDeletionStatus.class)))
+                    schema = @Schema(ref = "DataDeletionStatus")))
     @APIResponse(responseCode = "404", description = "No deletion request has this confirmation code")
     public DataDeletionStatus dataDeletionStatus(@PathParam("code") String code) {
         return callbacks.statusOf(code);
@@ -76,13 +75,13 @@ public class MetaCallbacksResource {
             schema = @Schema(ref = "SignedRequestForm")))
     @APIResponse(responseCode = "200", description = "Sessions ended (or there were none): an empty object",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT, maxProperties = 0)))
+                    schema = @Schema(ref = "Deauthorized")))
     @APIResponse(responseCode = "400", description = "signed_request missing, malformed or wrongly signed")
     @APIResponse(responseCode = "503", description = "Facebook sign-in is not configured")
-    public String deauthorize(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    public Deauthorized deauthorize(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         requireConfigured();
         callbacks.deauthorize(SignedRequest.fromForm(contentType, body));
-        return "{}";
+        return new Deauthorized();
     }
 
     private void requireConfigured() {
