@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -44,23 +43,18 @@ public final class Launcher {
         Path runtime = runtimeDirectory();
         useBootProperties(runtime);
         useLightStores(runtime);
-        // DriverManager loads the JDBC drivers it finds once, through the class loader current at its first use:
-        // this one. Left to the deployment, it would use a temporary class loader that Payara then discards,
-        // logging a warning per driver that the "web application failed to unregister".
-        DriverManager.getDrivers();
         InstanceDirectory instance = InstanceDirectory.createFrom(runtime.resolve("config"));
         instance.deleteOnExit();
         PayaraMicroServer payara = PayaraMicroServer.start(runtime, instance.path(), port, args);
         if (List.of(args).contains("--help")) {
             return;
         }
-        Runnable stop = payara::stop;
-        if (!payara.deployed()) {
-            exit(stop, 1, "NexTarget server: the application did not deploy (see the log above); exiting");
+        if (!payara.applicationRunning()) {
+            exit(1, "NexTarget server: the application did not deploy (see the log above); exiting");
         }
         payara.openHttpListener();
         if (get(port, "/health") != 200) {
-            exit(stop, 1, "NexTarget server: the application does not answer on port " + port + "; exiting");
+            exit(1, "NexTarget server: the application does not answer on port " + port + "; exiting");
         }
         LOG.info(() -> String.format("NexTarget server ready: http://0.0.0.0:%s answers (started in %.1f s)",
                 port, (System.nanoTime() - started) / 1e9));
@@ -69,14 +63,14 @@ public final class Launcher {
             for (String path : TRAINING_PATHS) {
                 get(port, path);
             }
-            exit(stop, 0, "NexTarget server: the application answers; exiting as " + EXIT_WHEN_READY + " asks");
+            exit(0, "NexTarget server: the application answers; exiting as " + EXIT_WHEN_READY + " asks");
         }
-        GracefulStop.onSigterm(payara::closeHttpListener, stop);
+        GracefulStop.onSigterm(payara::closeHttpListener);
     }
 
-    private static void exit(Runnable stop, int status, String message) {
+    /** Payara Micro's shutdown hook stops the server; the instance directory's hook then deletes the directory. */
+    private static void exit(int status, String message) {
         (status == 0 ? System.out : System.err).println(message);
-        stop.run();
         System.exit(status);
     }
 

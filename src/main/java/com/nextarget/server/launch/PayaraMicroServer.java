@@ -3,10 +3,13 @@ package com.nextarget.server.launch;
 import fish.payara.micro.ClusterCommandResult;
 import fish.payara.micro.boot.AdminCommandRunner;
 import fish.payara.micro.boot.PayaraMicroBoot;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /**
  * Payara Micro, started from the launcher layout that {@code mvn package} prepares beside {@code nextarget.jar}
@@ -17,6 +20,8 @@ import java.util.List;
 final class PayaraMicroServer {
 
     static final String APPLICATION = "ROOT";
+    // registered by the application's lifecycle.InFlightRequests (another class loader: only its name is shared)
+    static final String IN_FLIGHT_REQUESTS = "com.nextarget.server:type=InFlightRequests";
     private static final String HTTP_LISTENER_ENABLED =
             "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled=";
     private static final List<String> OPTIONS = List.of(
@@ -49,9 +54,18 @@ final class PayaraMicroServer {
         return server;
     }
 
-    boolean deployed() {
+    /**
+     * Deployed and started: Payara Micro lists an application that deployed but failed to start (a bad
+     * DATABASE_URL), so this also looks for the MBean that the application's first filter registers when it starts.
+     */
+    boolean applicationRunning() {
         Collection<String> names = boot.getRuntime().getDeployedApplicationNames();
-        return names != null && names.contains(APPLICATION);
+        try {
+            return names != null && names.contains(APPLICATION)
+                    && ManagementFactory.getPlatformMBeanServer().isRegistered(new ObjectName(IN_FLIGHT_REQUESTS));
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void openHttpListener() {
@@ -60,14 +74,6 @@ final class PayaraMicroServer {
 
     void closeHttpListener() {
         run("set", HTTP_LISTENER_ENABLED + "false");
-    }
-
-    void stop() {
-        try {
-            boot.shutdown();
-        } catch (Exception | LinkageError e) {
-            // already stopping (the JVM's shutdown hook of Payara Micro)
-        }
     }
 
     private void run(String command, String... args) {
