@@ -42,7 +42,7 @@ public final class Launcher {
         String port = port();
         Path runtime = runtimeDirectory();
         useBootProperties(runtime);
-        useLightStores(runtime);
+        useJreTrustStore();
         InstanceDirectory instance = InstanceDirectory.createFrom(runtime.resolve("config"));
         instance.deleteOnExit();
         PayaraMicroServer payara = PayaraMicroServer.start(runtime, instance.path(), port, args);
@@ -100,15 +100,10 @@ public final class Launcher {
     }
 
     /**
-     * Payara Micro's bundled PKCS#12 key and trust stores cost a PBKDF2 derivation (10,000 iterations) each at every
-     * start, and its trust store holds expired certificates that it logs in full. The build converts the key store
-     * (of the HTTPS listener, which is off) to JKS; the trust store is the JRE's own. Payara copies both into the
-     * instance directory.
+     * Payara Micro points {@code javax.net.ssl.trustStore} at the trust store it bundles, as old as the release, with
+     * expired certificates it logs in full at every start; the JRE's own is kept current by JDK updates.
      */
-    private static void useLightStores(Path runtime) {
-        if (System.getProperty("javax.net.ssl.keyStore") == null) {
-            System.setProperty("javax.net.ssl.keyStore", runtime.resolve("config/keystore.jks").toString());
-        }
+    private static void useJreTrustStore() {
         if (System.getProperty("javax.net.ssl.trustStore") == null) {
             System.setProperty("javax.net.ssl.trustStore",
                     Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toString());
