@@ -52,6 +52,7 @@ public final class Launcher {
         if (!payara.applicationRunning()) {
             exit(1, "NexTarget server: the application did not deploy (see the log above); exiting");
         }
+        GracefulStop.onSigterm(payara::closeHttpListener);
         payara.openHttpListener();
         if (get(port, "/health") != 200) {
             exit(1, "NexTarget server: the application does not answer on port " + port + "; exiting");
@@ -65,7 +66,6 @@ public final class Launcher {
             }
             exit(0, "NexTarget server: the application answers; exiting as " + EXIT_WHEN_READY + " asks");
         }
-        GracefulStop.onSigterm(payara::closeHttpListener);
     }
 
     /** Payara Micro's shutdown hook stops the server; the instance directory's hook then deletes the directory. */
