@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,19 +48,25 @@ final class InstanceDirectory {
 
     /**
      * Deletes the directory when the JVM exits, once Payara Micro's own shutdown hook (which stops the server that
-     * uses it) has finished: shutdown hooks run concurrently, so this one waits for that thread.
+     * uses it) has finished: shutdown hooks are started together and run concurrently, so this one looks for that
+     * thread for a moment and waits for it.
      */
     void deleteOnExit() {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().equals("Payara Micro Shutdown Hook"))
-                    .forEach(thread -> {
-                        try {
-                            thread.join(30_000);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
+            try {
+                for (int attempt = 0; attempt < 50; attempt++) {
+                    Optional<Thread> payara = Thread.getAllStackTraces().keySet().stream()
+                            .filter(thread -> thread.getName().equals("Payara Micro Shutdown Hook"))
+                            .findFirst();
+                    if (payara.isPresent()) {
+                        payara.get().join(30_000);
+                        break;
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             delete();
         }, "NexTarget instance directory cleanup"));
     }
