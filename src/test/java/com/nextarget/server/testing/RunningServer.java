@@ -205,6 +205,15 @@ public final class RunningServer implements AutoCloseable {
         process.destroy();
     }
 
+    /** kill -9: the process ends at once, without its shutdown hooks. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     /** The exit status once the process has ended, or -1 when it still runs after the timeout. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
