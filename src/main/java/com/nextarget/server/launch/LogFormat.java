@@ -1,0 +1,70 @@
+package com.nextarget.server.launch;
+
+import com.nextarget.server.config.DotEnvFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * {@code LOG_FORMAT}: {@code text} (default) leaves Payara Micro's human-readable log as it is; {@code json} hands
+ * Payara Micro a logging configuration ({@code --logproperties}) whose only handler is {@link StdoutJsonHandler}, with
+ * Payara's own logger levels kept, so that its start-up and error lines are JSON too.
+ */
+final class LogFormat {
+
+    static final String VARIABLE = "LOG_FORMAT";
+    private static final String PAYARA_DEFAULTS = "/MICRO-INF/domain/logging.properties";
+
+    private LogFormat() {
+    }
+
+    /** The arguments to add to Payara Micro's command line for the configured format. */
+    static List<String> payaraArguments() {
+        String format = System.getenv(VARIABLE);
+        if (format == null || format.isBlank()) {
+            format = DotEnvFile.readWorkingDirectory().getOrDefault(VARIABLE, "text");
+        }
+        return switch (format.strip().toLowerCase(Locale.ROOT)) {
+            case "text" -> List.of();
+            case "json" -> List.of("--logproperties", writeJsonConfiguration().toString());
+            default -> throw new IllegalArgumentException(VARIABLE + " must be json or text");
+        };
+    }
+
+    static Properties jsonConfiguration() {
+        Properties properties = new Properties();
+        try (InputStream defaults = LogFormat.class.getResourceAsStream(PAYARA_DEFAULTS)) {
+            if (defaults != null) {
+                properties.load(defaults);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.keySet().removeIf(key -> key.toString().startsWith("java.util.logging.ConsoleHandler.")
+                || key.toString().startsWith("com.sun.enterprise.server.logging."));
+        String handler = StdoutJsonHandler.class.getName();
+        properties.setProperty("handlers", handler);
+        properties.setProperty(handler + ".formatter", JsonLogFormatter.class.getName());
+        properties.setProperty(handler + ".level", "ALL");
+        return properties;
+    }
+
+    private static Path writeJsonConfiguration() {
+        try {
+            Path file = Files.createTempFile("nextarget-logging-", ".properties");
+            file.toFile().deleteOnExit();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                jsonConfiguration().store(out, "LOG_FORMAT=json: one JSON object per line on standard output");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
