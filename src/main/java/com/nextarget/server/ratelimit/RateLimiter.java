@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * {@code RATE_LIMIT_PER_MINUTE} requests per client and calendar minute on {@code /auth/*}, counted in the database so
  * that every instance on it shares the count: one upsert per request returns the client's count in this minute.
- * When a minute's first request arrives, the windows of earlier minutes are deleted.
+ * A client's first request of a minute also deletes every window of earlier minutes (an indexed range that is
+ * nearly always empty), so the table holds about one minute of clients.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -42,8 +43,6 @@ public class RateLimiter {
 
     @Inject
     Event<RateLimited> limited;
-
-    private volatile long prunedBefore;
 
     /** Counts the request; when its client is over the limit, the seconds until the minute is over. */
     public OptionalLong retryAfter(HttpServletRequest request) {
@@ -76,8 +75,7 @@ public class RateLimiter {
                         .setParameter(1, client)
                         .setParameter(2, window)
                         .getSingleResult();
-                if (count.longValue() == 1 && window > prunedBefore) {
-                    prunedBefore = window;
+                if (count.longValue() == 1) {
                     em.createNativeQuery(PRUNE).setParameter(1, window).executeUpdate();
                 }
                 transaction.commit();

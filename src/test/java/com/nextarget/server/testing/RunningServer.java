@@ -119,7 +119,9 @@ public final class RunningServer implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()));
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(key -> key.startsWith("GOOGLE_") || key.startsWith("FACEBOOK_")
-                    || key.startsWith("JWT_") || key.equals("DATABASE_URL") || key.equals("CORS_ORIGINS"));
+                    || key.startsWith("JWT_") || key.equals("DATABASE_URL") || key.equals("CORS_ORIGINS")
+                    || key.startsWith("OTEL_") || key.equals("LOG_FORMAT") || key.equals("METRICS_TOKEN")
+                    || key.equals("RATE_LIMIT_PER_MINUTE") || key.equals("TRUST_PROXY_HEADERS"));
             settings.forEach((key, value) -> env.put(key, value.replace("{port}", Integer.toString(port))));
             env.put("PORT", Integer.toString(port));
             RunningServer server = new RunningServer(builder.start(), directory, port);
