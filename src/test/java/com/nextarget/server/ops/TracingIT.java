@@ -35,7 +35,7 @@ class TracingIT {
         assertThat(span.parentSpanId()).isEqualTo(trace.parentSpanId());
         assertThat(span.span().getName()).isEqualTo("GET /health");
         assertThat(span.attribute("http.route")).isEqualTo("/health");
-        assertThat(span.attribute("http.response.status_code")).isEqualTo("200");
+        assertThat(span.status()).as("%s", span).isEqualTo("200");
     }
 
     @Test
@@ -48,7 +48,7 @@ class TracingIT {
         assertThat(spans).singleElement().satisfies(span -> {
             assertThat(span.span().getName()).isEqualTo("GET unmatched");
             assertThat(span.span().getParentSpanId().isEmpty()).isTrue();
-            assertThat(span.attribute("http.response.status_code")).isEqualTo("404");
+            assertThat(span.status()).isEqualTo("404");
         });
     }
 
@@ -59,7 +59,7 @@ class TracingIT {
         assertThat(receiver.await(span -> span.traceId().equals(trace.traceId()), 1)).singleElement()
                 .satisfies(span -> {
                     assertThat(span.span().getName()).isEqualTo("GET /users/me");
-                    assertThat(span.attribute("http.response.status_code")).isEqualTo("401");
+                    assertThat(span.status()).isEqualTo("401");
                 });
     }
 

@@ -40,6 +40,17 @@ public final class OtlpReceiver implements AutoCloseable {
                             ? Long.toString(attribute.getValue().getIntValue()) : attribute.getValue().getStringValue())
                     .findFirst().orElse(null);
         }
+
+        /** The response status; Payara's tracer exports it under the older semantic-convention name. */
+        public String status() {
+            String status = attribute("http.response.status_code");
+            return status != null ? status : attribute("http.status_code");
+        }
+
+        @Override
+        public String toString() {
+            return service + " " + span;
+        }
     }
 
     private final LoopbackServer server = LoopbackServer.start(0);
