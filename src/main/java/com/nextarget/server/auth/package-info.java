@@ -11,7 +11,9 @@
  * register one, so {@code AuthenticationRouter} is an enabled alternative that wins the resolution and delegates by
  * path: {@code /users/*} to MicroProfile JWT (its 401 rewritten as JSON with {@code WWW-Authenticate: Bearer}),
  * {@code GET /auth/google/start} to the OpenID Connect mechanism, everything else to nobody, so a stale token sent to a
- * public path is ignored instead of refused.
+ * public path is ignored instead of refused. Being the first application code every request meets, it also begins
+ * the request's observation ({@code ops.RequestObserver}) and applies the rate limit of {@code /auth/*} before any
+ * login work, the redirect to Google included.
  * <p>
  * The OpenID mechanism builds Google's authentication request; the callback is a plain resource that uses our
  * {@code IdTokenValidator} because the bundled mechanism's callback accepts unsigned id_tokens, calls userinfo on

@@ -10,6 +10,7 @@ import com.nextarget.server.testing.OperationsServer;
 import com.nextarget.server.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,7 @@ class MetricsIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
+        assertThat(Path.of(PROMTOOL)).as("promtool (Debian package prometheus; .ci/run installs it)").isExecutable();
         Process promtool = new ProcessBuilder(PROMTOOL, "check", "metrics").redirectErrorStream(true).start();
         promtool.getOutputStream().write(metrics.body().getBytes(StandardCharsets.UTF_8));
         promtool.getOutputStream().close();
