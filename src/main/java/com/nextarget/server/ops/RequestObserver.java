@@ -72,6 +72,9 @@ public class RequestObserver {
         LogRecord line = new LogRecord(Level.INFO,
                 served.method() + " " + shown + " " + status + " " + millis + " ms trace_id=" + served.traceId());
         line.setLoggerName(ACCESS.getName());
+        // named here, or a formatter that shows the source walks the stack to find it, on every request
+        line.setSourceClassName(RequestObserver.class.getName());
+        line.setSourceMethodName("finish");
         line.setParameters(new Object[] {fields});
         return line;
     }

@@ -61,6 +61,18 @@ class JsonLogFormatterTest {
     }
 
     @Test
+    void timesAreRfc3339InUtcWithMilliseconds() {
+        assertThat(formatter.time(Instant.parse("2026-11-27T17:52:27.005Z").toEpochMilli()))
+                .isEqualTo("2026-11-27T17:52:27.005Z");
+        assertThat(formatter.time(Instant.parse("2026-11-27T17:52:27.352Z").toEpochMilli()))
+                .isEqualTo("2026-11-27T17:52:27.352Z");
+        assertThat(formatter.time(Instant.parse("2026-12-31T23:59:59.999Z").toEpochMilli()))
+                .isEqualTo("2026-12-31T23:59:59.999Z");
+        assertThat(formatter.time(Instant.parse("2027-01-01T00:00:00Z").toEpochMilli()))
+                .isEqualTo("2027-01-01T00:00:00.000Z");
+    }
+
+    @Test
     void levelsUseTheUsualNames() {
         assertThat(JsonLogFormatter.level(Level.SEVERE)).isEqualTo("error");
         assertThat(JsonLogFormatter.level(Level.INFO)).isEqualTo("info");
