@@ -32,7 +32,7 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         String port = port();
         List<String> payaraArgs = new ArrayList<>(List.of("--port", port));
-        payaraArgs.addAll(LogFormat.payaraArguments());
+        payaraArgs.addAll(LogFormat.configure());
         payaraArgs.addAll(List.of(args));
         // returns once the server has booted and deployed the application (or failed to)
         Class.forName("fish.payara.micro.PayaraMicro")

@@ -4,7 +4,9 @@ import com.nextarget.server.config.DotEnvFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.Properties;
 /**
  * {@code LOG_FORMAT}: {@code text} (default) leaves Payara Micro's human-readable log as it is; {@code json} hands
  * Payara Micro a logging configuration ({@code --logproperties}) whose only handler is {@link StdoutJsonHandler}, with
- * Payara's own logger levels kept, so that its start-up and error lines are JSON too.
+ * Payara's own logger levels kept, so that its start-up and error lines are JSON too, and turns lines printed to
+ * {@code System.out} into JSON lines ({@link StdoutLines}).
  */
 final class LogFormat {
 
@@ -24,15 +27,18 @@ final class LogFormat {
     private LogFormat() {
     }
 
-    /** The arguments to add to Payara Micro's command line for the configured format. */
-    static List<String> payaraArguments() {
+    /** Sets up the configured format; returns the arguments to add to Payara Micro's command line for it. */
+    static List<String> configure() {
         String format = System.getenv(VARIABLE);
         if (format == null || format.isBlank()) {
             format = DotEnvFile.readWorkingDirectory().getOrDefault(VARIABLE, "text");
         }
         return switch (format.strip().toLowerCase(Locale.ROOT)) {
             case "text" -> List.of();
-            case "json" -> List.of("--logproperties", writeJsonConfiguration().toString());
+            case "json" -> {
+                System.setOut(new PrintStream(new StdoutLines(), true, StandardCharsets.UTF_8));
+                yield List.of("--logproperties", writeJsonConfiguration().toString());
+            }
             default -> throw new IllegalArgumentException(VARIABLE + " must be json or text");
         };
     }

@@ -1,5 +1,9 @@
 package com.nextarget.server.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -18,6 +22,12 @@ public final class OperationsServer {
 
     public static synchronized RunningServer server() {
         if (server == null) {
+            // its log must hold this run's lines only: every one of them is checked
+            try {
+                Files.deleteIfExists(Path.of("target", "it-servers", "operations", "server.log"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             server = RunningServer.start("operations", RunningServer.withProviders(Map.of(
                     "LOG_FORMAT", "json",
                     "OTEL_EXPORTER_OTLP_ENDPOINT", receiver().endpoint(),

@@ -101,6 +101,8 @@ public final class RunningServer implements AutoCloseable {
         env.put("FACEBOOK_CLIENT_ID", FACEBOOK_APP_ID);
         env.put("FACEBOOK_CLIENT_SECRET", FACEBOOK_APP_SECRET);
         env.put("FACEBOOK_REDIRECT_URI", "http://127.0.0.1:{port}/auth/facebook/callback");
+        // every test client is 127.0.0.1: only the rate-limit tests (ratelimit.RateLimitIT) set a limit to reach
+        env.putIfAbsent("RATE_LIMIT_PER_MINUTE", "1000000");
         return env;
     }
 
