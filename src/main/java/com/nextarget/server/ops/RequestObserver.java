@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What every request leaves behind: a server span, a duration in the request histogram, and one access log line
- * (method, endpoint template or path without query, status, duration, trace id). A request begins where the
+ * What every request leaves behind: a server span, a duration in the request histogram, and with
+ * {@code LOG_FORMAT=json} one access log line (method, endpoint template or path without query, status, duration,
+ * trace id). A request begins where the
  * application first sees it, in the authentication router, and ends either there (when the router answers it
  * itself: a 401, a 429, the redirect to Google) or in {@link RequestObservationFilter} after the servlet chain.
  */
@@ -25,6 +27,11 @@ public class RequestObserver {
 
     @Inject
     Metrics metrics;
+
+    // a person at a terminal reads start-up and errors; one line per request is for log search (LOG_FORMAT=json)
+    @Inject
+    @ConfigProperty(name = "LOG_FORMAT", defaultValue = "text")
+    String logFormat;
 
     private volatile RouteTemplates routes = RouteTemplates.none();
 
@@ -55,7 +62,7 @@ public class RequestObserver {
         long nanos = System.nanoTime() - served.startNanos();
         tracing.end(served, status);
         metrics.requestServed(served.method(), served.endpoint(), status, nanos / 1e9);
-        if (ACCESS.isLoggable(Level.INFO)) {
+        if ("json".equalsIgnoreCase(logFormat.strip()) && ACCESS.isLoggable(Level.INFO)) {
             ACCESS.log(accessLine(served, status, nanos));
         }
     }

@@ -7,8 +7,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * MicroProfile Telemetry's settings follow {@code OTEL_EXPORTER_OTLP_ENDPOINT} (environment or {@code .env}): unset,
- * the OpenTelemetry SDK stays disabled (the MicroProfile default); set, traces (only traces) are exported there by
- * OTLP over HTTP/protobuf as service {@code nextarget}. Its ordinal (240) is below the environment's and
+ * this source is empty and the OpenTelemetry SDK stays disabled (the MicroProfile default; any {@code otel.*} value
+ * at all makes Payara set up telemetry for the application, with a cost on every request); set, traces (only traces)
+ * are exported there by OTLP over HTTP/protobuf as service {@code nextarget}. Its ordinal (240) is below the environment's and
  * {@code .env}'s, so any {@code OTEL_*} variable given explicitly still wins.
  */
 public class TelemetryConfigSource implements ConfigSource {
@@ -23,7 +24,7 @@ public class TelemetryConfigSource implements ConfigSource {
 
     TelemetryConfigSource(String endpoint) {
         values = endpoint == null || endpoint.isBlank()
-                ? Map.of("otel.sdk.disabled", "true")
+                ? Map.of()
                 : Map.of("otel.sdk.disabled", "false",
                         "otel.exporter.otlp.endpoint", endpoint.strip(),
                         "otel.exporter.otlp.protocol", "http/protobuf",

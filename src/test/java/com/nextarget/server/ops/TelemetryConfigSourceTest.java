@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 class TelemetryConfigSourceTest {
 
     @Test
-    void withoutAnEndpointTheSdkIsDisabled() {
+    void withoutAnEndpointItSaysNothingAndTheSdkStaysDisabledByDefault() {
         var source = new TelemetryConfigSource(null);
-        assertThat(source.getValue("otel.sdk.disabled")).isEqualTo("true");
-        assertThat(source.getPropertyNames()).containsExactly("otel.sdk.disabled");
+        assertThat(source.getPropertyNames()).isEmpty();
+        assertThat(source.getValue("otel.sdk.disabled")).isNull();
     }
 
     @Test
