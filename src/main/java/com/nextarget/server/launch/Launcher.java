@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -47,7 +48,10 @@ public final class Launcher {
         useJreTrustStore();
         InstanceDirectory instance = InstanceDirectory.createFrom(runtime.resolve("config"));
         instance.deleteOnExit();
-        PayaraMicroServer payara = PayaraMicroServer.start(runtime, instance.path(), port, args);
+        List<String> payaraArgs = new ArrayList<>(LogFormat.configure(runtime));
+        payaraArgs.addAll(List.of(args));
+        PayaraMicroServer payara = PayaraMicroServer.start(runtime, instance.path(), port,
+                payaraArgs.toArray(String[]::new));
         if (List.of(args).contains("--help")) {
             return;
         }
