@@ -2,6 +2,7 @@ package com.nextarget.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nextarget.server.testing.AppSignIn;
 import com.nextarget.server.testing.Browser;
 import com.nextarget.server.testing.FakeGoogle;
 import com.nextarget.server.testing.Http;
@@ -62,6 +63,31 @@ class MetricsIT {
         double before = value(scrape(), series);
         Logins.accessToken(server, "google");
         assertThat(value(scrape(), series)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anAppSignInCountsUnderTheAppWay() {
+        String series = "nextarget_logins_total{outcome=\"success\",provider=\"facebook\",way=\"app\"}";
+        double before = value(scrape(), series);
+        AppSignIn app = new AppSignIn();
+        assertThat(app.redeem(server, app.code(server, "facebook")).statusCode()).isEqualTo(200);
+        assertThat(value(scrape(), series)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void refreshesCountByOutcome() throws InterruptedException {
+        String success = "nextarget_refreshes_total{outcome=\"success\"}";
+        String retry = "nextarget_refreshes_total{outcome=\"retry\"}";
+        String invalid = "nextarget_refreshes_total{outcome=\"invalid\"}";
+        String before = scrape();
+        String refreshToken = Http.json(Logins.login(new Browser(), server, "google").body()).getString("refresh_token");
+        assertThat(AppSignIn.refresh(server, refreshToken).statusCode()).isEqualTo(200);
+        assertThat(AppSignIn.refresh(server, refreshToken).statusCode()).isEqualTo(200);
+        assertThat(AppSignIn.refresh(server, "no-such-token").statusCode()).isEqualTo(400);
+        String after = scrape();
+        assertThat(value(after, success)).isEqualTo(value(before, success) + 1);
+        assertThat(value(after, retry)).isEqualTo(value(before, retry) + 1);
+        assertThat(value(after, invalid)).isEqualTo(value(before, invalid) + 1);
     }
 
     @Test
