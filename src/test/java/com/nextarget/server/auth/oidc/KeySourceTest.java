@@ -87,7 +87,7 @@ class KeySourceTest {
     void unreachableIssuerIs502() {
         int port = jwks.getAddress().getPort();
         jwks.stop(0);
-        KeySource keys = new KeySource("Test issuer", () -> "http://127.0.0.1:" + port + "/jwks", new ProviderClient(),
+        KeySource keys = new KeySource("Test issuer", () -> "http://127.0.0.1:" + port + "/jwks", ProviderClient.untraced(),
                 Duration.ZERO);
         assertThatThrownBy(() -> keys.keys(byKid("key-1")))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(502));
@@ -95,7 +95,7 @@ class KeySourceTest {
 
     private KeySource source(Duration minRefreshInterval) {
         return new KeySource("Test issuer", () -> "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks",
-                new ProviderClient(), minRefreshInterval);
+                ProviderClient.untraced(), minRefreshInterval);
     }
 
     private static JWKSelector byKid(String kid) {
