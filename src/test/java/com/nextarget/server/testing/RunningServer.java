@@ -26,7 +26,7 @@ import java.util.UUID;
  * in its own working directory, on a free port, configured like production through environment variables. One
  * shared instance serves the whole test run; tests that need another configuration or a restart start their own.
  */
-public final class RunningServer implements AutoCloseable {
+public final class RunningServer implements Origin, AutoCloseable {
 
     public static final String GOOGLE_CLIENT_ID = "nextarget-test-google-client";
     public static final String GOOGLE_CLIENT_SECRET = "nextarget-test-google-secret";
@@ -91,24 +91,39 @@ public final class RunningServer implements AutoCloseable {
 
     /** Provider settings pointing at the fakes; redirect URIs are filled in by {@link #start} (they need the port). */
     public static Map<String, String> withProviders(Map<String, String> settings) {
+        return withProviders(settings, "http://127.0.0.1:{port}");
+    }
+
+    /**
+     * Provider settings pointing at the fakes, with redirect URIs under {@code publicOrigin}: the address browsers
+     * reach the server by, such as a load balancer's in front of several instances.
+     */
+    public static Map<String, String> withProviders(Map<String, String> settings, String publicOrigin) {
         Map<String, String> env = new HashMap<>(settings);
         env.put("GOOGLE_ISSUER", google().issuer());
         env.put("GOOGLE_CLIENT_ID", GOOGLE_CLIENT_ID);
         env.put("GOOGLE_CLIENT_SECRET", GOOGLE_CLIENT_SECRET);
-        env.put("GOOGLE_REDIRECT_URI", "http://127.0.0.1:{port}/auth/google/callback");
+        env.put("GOOGLE_REDIRECT_URI", publicOrigin + "/auth/google/callback");
         env.put("FACEBOOK_AUTHORIZE_URL", facebook().authorizeUrl());
         env.put("FACEBOOK_GRAPH_URL", facebook().graphUrl());
         env.put("FACEBOOK_CLIENT_ID", FACEBOOK_APP_ID);
         env.put("FACEBOOK_CLIENT_SECRET", FACEBOOK_APP_SECRET);
-        env.put("FACEBOOK_REDIRECT_URI", "http://127.0.0.1:{port}/auth/facebook/callback");
+        env.put("FACEBOOK_REDIRECT_URI", publicOrigin + "/auth/facebook/callback");
         return env;
     }
 
     /**
      * Starts a server in {@code target/it-servers/<name>} (kept between starts, so a restart sees the same ./data)
-     * with exactly these environment variables besides PORT and the JVM's own.
+     * with exactly these environment variables besides PORT and the JVM's own, and waits until it answers.
      */
-    public static synchronized RunningServer start(String name, Map<String, String> settings) {
+    public static RunningServer start(String name, Map<String, String> settings) {
+        RunningServer server = launch(name, settings);
+        server.awaitHealthy();
+        return server;
+    }
+
+    /** {@link #start} without the wait, for starting several at once; then {@link #awaitHealthy} each. */
+    public static synchronized RunningServer launch(String name, Map<String, String> settings) {
         int port = freePort();
         Path directory = WORK.resolve(name);
         try {
@@ -124,7 +139,6 @@ public final class RunningServer implements AutoCloseable {
             env.put("PORT", Integer.toString(port));
             RunningServer server = new RunningServer(builder.start(), directory, port);
             STARTED.add(server);
-            server.awaitHealthy();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -137,7 +151,7 @@ public final class RunningServer implements AutoCloseable {
                 "-jar", JAR.toString());
     }
 
-    private void awaitHealthy() {
+    public void awaitHealthy() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
@@ -163,6 +177,7 @@ public final class RunningServer implements AutoCloseable {
         throw new IllegalStateException("the server did not become healthy in " + START_TIMEOUT + "; log:\n" + logTail());
     }
 
+    @Override
     public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
@@ -219,7 +234,7 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
