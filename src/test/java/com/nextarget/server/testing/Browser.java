@@ -23,7 +23,10 @@ public final class Browser {
     private final HttpClient client;
 
     public Browser() {
+        // HTTP/1.1 as browsers speak it without TLS: the JDK's default upgrade to h2c turns a connection through a
+        // load balancer into a tunnel to one instance, which no browser would do
         client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
