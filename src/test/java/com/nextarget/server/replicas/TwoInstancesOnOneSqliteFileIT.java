@@ -21,8 +21,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
-/** Two instances on one machine sharing one SQLite file (WAL), behind HAProxy: one server, as far as a client sees. */
+/**
+ * Two instances on one machine sharing one SQLite file (WAL), behind HAProxy: one server, as far as a client sees.
+ * Needs haproxy, which {@code .ci/run} installs, so in CI it never skips.
+ */
+@EnabledIf("com.nextarget.server.testing.LoadBalancer#installed")
 class TwoInstancesOnOneSqliteFileIT {
 
     private static final Path FILE = Path.of("target", "it-servers", "sqlite-pair-db", "shared.db").toAbsolutePath();

@@ -88,6 +88,11 @@ public final class LoadBalancer implements Origin, AutoCloseable {
                 """.formatted(port, SERVED_BY, servers);
     }
 
+    /** Whether Debian's haproxy is there ({@code .ci/run} installs it): tests that need it run only then. */
+    public static boolean installed() {
+        return HAPROXY.stream().anyMatch(Files::isExecutable);
+    }
+
     private static Path haproxy() {
         return HAPROXY.stream().filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new IllegalStateException("haproxy is not installed (.ci/run installs it)"));
