@@ -5,6 +5,7 @@ import com.nextarget.server.auth.google.GoogleSettings;
 import com.nextarget.server.error.ErrorBody;
 import com.nextarget.server.error.ErrorResponses;
 import com.nextarget.server.error.ProblemException;
+import com.nextarget.server.user.CurrentUser;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -18,6 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,7 +35,7 @@ import java.util.logging.Logger;
 public class AuthenticationRouter implements HttpAuthenticationMechanism {
 
     /** Paths under these prefixes need an access token; nothing else ever looks at the Authorization header. */
-    static final String[] BEARER_PROTECTED = {"/users/"};
+    static final String[] BEARER_PROTECTED = {"/users/", "/auth/logout"};
     static final String GOOGLE_START = "/auth/google/start";
 
     private static final Logger LOG = Logger.getLogger(AuthenticationRouter.class.getName());
@@ -42,6 +45,9 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
 
     @Inject
     VerifiedTokens verified;
+
+    @Inject
+    ActiveCallers callers;
 
     @Inject
     GoogleSettings google;
@@ -62,13 +68,16 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
                 return bearer(request, response, context);
             }
             if (path.equals(GOOGLE_START) && "GET".equals(request.getMethod()) && google.isConfigured()) {
-                return googleLogin.start(request, response, context);
+                // the mechanism only builds Google's URL; GoogleLoginResource does the rest of the start
+                request.setAttribute(GoogleOpenIdLogin.AUTHORIZATION_REQUEST,
+                        googleLogin.authorizationRequest(request, response, context));
+                return context.doNothing();
             }
             return context.doNothing();
         } catch (ProblemException problem) {
             return answer(response, problem.status(), problem.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Authentication failed unexpectedly: {0}", e.getClass().getName());
+            LOG.log(Level.SEVERE, "Unexpected error during authentication: {0}", e.getClass().getName());
             return answer(response, 500, ErrorResponses.reason(500));
         }
     }
@@ -79,10 +88,21 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
         if (token != null) {
             var caller = verified.find(token);
             if (caller.isPresent()) {
-                return context.notifyContainerAboutLogin(caller.get().principal(), caller.get().groups());
+                return admit(context, caller.get().principal(), caller.get().groups());
             }
         }
-        return builtIn.microProfileJwt().validateRequest(request, response, new JsonChallenge(context, token, verified));
+        return builtIn.microProfileJwt().validateRequest(request, response, new JsonChallenge(context, token, this));
+    }
+
+    /** A token whose signature and claims are good: let its caller in if the session is still live. */
+    AuthenticationStatus admit(HttpMessageContext context, Principal principal, Set<String> groups) {
+        var user = callers.userOf(principal);
+        if (user.isEmpty()) {
+            return answer(context.getResponse(), HttpServletResponse.SC_UNAUTHORIZED,
+                    "The session of this access token has ended");
+        }
+        context.getRequest().setAttribute(CurrentUser.ATTRIBUTE, user.get());
+        return context.notifyContainerAboutLogin(principal, groups);
     }
 
     /** The decoded, normalised path the container maps (so {@code /./users/me} or {@code /%75sers/me} count too). */

@@ -1,33 +1,41 @@
 package com.nextarget.server.auth;
 
-import com.nextarget.server.token.AccessTokenIssuer;
+import com.nextarget.server.token.Sessions;
 import com.nextarget.server.token.TokenResponse;
 import com.nextarget.server.user.ProviderIdentity;
+import com.nextarget.server.user.User;
 import com.nextarget.server.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
-/** The end of every successful login, whichever the provider: store the user, answer with an access token. */
+/**
+ * The end of every successful login, whichever the provider and whichever the way: the user is stored, then either a
+ * session starts at once (browser and SDK sign-ins) or the app gets a one-time code that starts it at the token
+ * endpoint. How the result reaches the client is the caller's choice.
+ */
 @ApplicationScoped
 public class LoginCompletion {
 
-    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+    /** A person signed in: who, and the first token response of their new session. */
+    public record SignedIn(User user, TokenResponse tokens) {
+    }
 
     @Inject
     UserRepository users;
 
     @Inject
-    AccessTokenIssuer tokens;
+    Sessions sessions;
 
-    public Response complete(ProviderIdentity identity) {
-        TokenResponse token = tokens.issueFor(users.upsert(identity));
-        // RFC 6749 5.1: a response with a token must not be cached
-        return Response.ok(token, MediaType.APPLICATION_JSON_TYPE)
-                .cacheControl(NO_STORE)
-                .header("Pragma", "no-cache")
-                .build();
+    @Inject
+    AppHandOff handOff;
+
+    public SignedIn signIn(ProviderIdentity identity) {
+        User user = users.upsert(identity);
+        return new SignedIn(user, sessions.start(user.getId()));
+    }
+
+    /** An app sign-in: the one-time code the app redeems with its PKCE verifier. */
+    public String handOff(ProviderIdentity identity, AppRequest app) {
+        return handOff.issueCode(users.upsert(identity).getId(), app);
     }
 }

@@ -1,7 +1,6 @@
 package com.nextarget.server.token;
 
 import com.nextarget.server.NexTargetApplication;
-import com.nextarget.server.user.User;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -22,6 +21,8 @@ import java.util.UUID;
 /** Signs the server's own access tokens. */
 @ApplicationScoped
 public class AccessTokenIssuer {
+
+    public static final String SESSION_CLAIM = "sid";
 
     @Inject
     SigningKeys keys;
@@ -48,10 +49,11 @@ public class AccessTokenIssuer {
                 .build();
     }
 
-    public TokenResponse issueFor(User user) {
+    /** An access token of this user's session, and with it the session's refresh token. */
+    public TokenResponse issueFor(long userId, String sessionId, String refreshToken) {
         Instant now = clock.instant();
         long lifetime = settings.lifetime().toSeconds();
-        String subject = user.getId().toString();
+        String subject = Long.toString(userId);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .subject(subject)
@@ -61,6 +63,8 @@ public class AccessTokenIssuer {
                 // MicroProfile JWT: upn names the caller, groups become roles
                 .claim("upn", subject)
                 .claim("groups", List.of(NexTargetApplication.USER_ROLE))
+                // the session the token belongs to: ending the session stops the token before its exp
+                .claim(SESSION_CLAIM, sessionId)
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
@@ -68,6 +72,6 @@ public class AccessTokenIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign an access token", e);
         }
-        return TokenResponse.bearer(jwt.serialize(), lifetime);
+        return TokenResponse.bearer(jwt.serialize(), lifetime, refreshToken);
     }
 }

@@ -1,13 +1,10 @@
 package com.nextarget.server.user;
 
+import com.nextarget.server.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The only gateway to the users table. */
 @ApplicationScoped
@@ -15,11 +12,12 @@ public class UserRepository {
 
     /*
      * One statement, atomic in both SQLite (3.35+) and PostgreSQL: two devices logging the same person in at once
-     * end with one row and the same id, never a unique-constraint error.
+     * end with one row and the same id, never a unique-constraint error. The CAST: a null email_verified (Facebook
+     * never says) is bound without a type, which PostgreSQL refuses for a boolean column.
      */
     private static final String UPSERT = """
             INSERT INTO users (provider, subject, email, email_verified, email_is_placeholder, created_at, last_login_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, CAST(? AS BOOLEAN), ?, ?, ?)
             ON CONFLICT (provider, subject) DO UPDATE SET
                 email = excluded.email,
                 email_verified = excluded.email_verified,
@@ -28,47 +26,44 @@ public class UserRepository {
             RETURNING id""";
 
     @Inject
-    EntityManagerFactory entityManagerFactory;
+    Transactions transactions;
 
     @Inject
     Clock clock;
 
     public Optional<User> findById(long id) {
-        return inEntityManager(em -> Optional.ofNullable(em.find(User.class, id)));
+        return transactions.read(em -> Optional.ofNullable(em.find(User.class, id)));
     }
 
     /** Creates the user or records a new login (and the provider's current email); returns the stored user. */
     public User upsert(ProviderIdentity identity) {
         long now = clock.millis();
-        return inEntityManager(em -> {
-            EntityTransaction transaction = em.getTransaction();
-            transaction.begin();
-            try {
-                Number id = (Number) em.createNativeQuery(UPSERT)
-                        .setParameter(1, identity.provider().wireName())
-                        .setParameter(2, identity.subject())
-                        .setParameter(3, identity.email())
-                        .setParameter(4, identity.emailVerified())
-                        .setParameter(5, identity.emailIsPlaceholder())
-                        .setParameter(6, now)
-                        .setParameter(7, now)
-                        .getSingleResult();
-                transaction.commit();
-                return em.find(User.class, id.longValue());
-            } finally {
-                if (transaction.isActive()) {
-                    transaction.rollback();
-                }
-            }
+        return transactions.write(em -> {
+            Number id = (Number) em.createNativeQuery(UPSERT)
+                    .setParameter(1, identity.provider().wireName())
+                    .setParameter(2, identity.subject())
+                    .setParameter(3, identity.email())
+                    .setParameter(4, identity.emailVerified())
+                    .setParameter(5, identity.emailIsPlaceholder())
+                    .setParameter(6, now)
+                    .setParameter(7, now)
+                    .getSingleResult();
+            return em.find(User.class, id.longValue());
         });
     }
 
-    private <T> T inEntityManager(Function<EntityManager, T> work) {
-        EntityManager em = entityManagerFactory.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+    /**
+     * The user of a live session, in one indexed lookup: what every request with an access token checks, so that an
+     * ended session or a deleted user is refused at once.
+     */
+    public Optional<User> findBySession(String sessionId, long userId) {
+        return transactions.read(em -> em.createNativeQuery(
+                        "SELECT u.* FROM users u JOIN sessions s ON s.user_id = u.id WHERE s.id = ? AND u.id = ?",
+                        User.class)
+                .setParameter(1, sessionId)
+                .setParameter(2, userId)
+                .getResultStream()
+                .findFirst()
+                .map(User.class::cast));
     }
 }

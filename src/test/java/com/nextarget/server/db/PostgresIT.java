@@ -3,14 +3,23 @@ package com.nextarget.server.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nextarget.server.config.DatabaseUrl;
+import com.nextarget.server.testing.AppSignIn;
+import com.nextarget.server.testing.Browser;
+import com.nextarget.server.testing.Concurrently;
+import com.nextarget.server.testing.FakeFacebook;
 import com.nextarget.server.testing.FakeGoogle;
 import com.nextarget.server.testing.Http;
 import com.nextarget.server.testing.Logins;
 import com.nextarget.server.testing.PostgresSchema;
 import com.nextarget.server.testing.RunningServer;
 import java.sql.Connection;
+import java.net.http.HttpResponse;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +71,15 @@ class PostgresIT {
     }
 
     @Test
+    void aFacebookLoginWithoutEmailStoresThePlaceholder() throws Exception {
+        String id = "pg-fb-" + UUID.randomUUID();
+        RunningServer.facebook().enqueue(FakeFacebook.Login.as(id).email(null));
+        var callback = Logins.login(new Browser(), server, "facebook");
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
+        assertThat(count("subject = '" + id + "' AND email_is_placeholder AND email_verified IS NULL")).isEqualTo(1);
+    }
+
+    @Test
     void concurrentLoginsOfTheSamePeopleLeaveOneRowEach() throws Exception {
         String prefix = "pg-concurrent-" + UUID.randomUUID() + "-";
         for (int i = 0; i < 100; i++) {
@@ -75,9 +93,34 @@ class PostgresIT {
     void schemaComesFromThePostgresqlMigrations() throws Exception {
         try (Connection db = connect(); var statement = db.createStatement();
              var result = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
-            assertThat(result.next()).isTrue();
-            assertThat(result.getString(1)).isEqualTo("1");
+            List<String> versions = new ArrayList<>();
+            while (result.next()) {
+                versions.add(result.getString(1));
+            }
+            assertThat(versions).startsWith("1", "2");
         }
+    }
+
+    @Test
+    void fiftyConcurrentRefreshesOfOneTokenGiveExactlyOneSuccessor() throws Exception {
+        String refreshToken = Http.json(Logins.login(new Browser(), server, "google").body()).getString("refresh_token");
+        Set<String> successors = new HashSet<>();
+        for (HttpResponse<String> response : Concurrently.run(50, 50, () -> AppSignIn.refresh(server, refreshToken))) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            successors.add(Http.json(response.body()).getString("refresh_token"));
+        }
+        assertThat(successors).hasSize(1);
+    }
+
+    @Test
+    void anAppSignInCodeIsRedeemedOnceAndLogoutEndsTheSession() {
+        AppSignIn app = new AppSignIn();
+        String code = app.code(server, "facebook");
+        var tokens = app.redeem(server, code);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        assertThat(app.redeem(server, code).statusCode()).isEqualTo(400);
+        String access = Http.json(tokens.body()).getString("access_token");
+        assertThat(Http.withBearer(server.uri("/users/me"), access).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -2,9 +2,12 @@ package com.nextarget.server.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nextarget.server.testing.AppSignIn;
 import com.nextarget.server.testing.Browser;
+import com.nextarget.server.testing.Http;
 import com.nextarget.server.testing.Logins;
 import com.nextarget.server.testing.RunningServer;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 
@@ -31,12 +34,24 @@ final class OneInstance {
         return finished;
     }
 
-    /** A Google app sign-in on one instance; the callback's redirect to the app. */
-    static HttpResponse<String> appLogin(RunningServer instance, AppClient app) {
-        Browser browser = new Browser();
-        HttpResponse<String> start = browser.get(instance.uri(app.startPath("google")));
-        assertThat(start.statusCode()).as("start: %s", start.body()).isIn(302, 303, 307);
-        URI callback = Browser.location(browser.get(Browser.location(start)));
-        return browser.get(on(instance, callback));
+    /** A Google app sign-in on one instance; the one-time code of the callback's redirect to the app. */
+    static String appLogin(RunningServer instance, AppSignIn app) {
+        HttpResponse<String> start = app.browser.get(app.startUri(instance, "google"));
+        assertThat(start.statusCode()).as("start: %s", start.body()).isEqualTo(302);
+        URI callback = Browser.location(app.browser.get(Browser.location(start)));
+        return app.codeIn(app.browser.get(on(instance, callback)));
+    }
+
+    /** The tokens of a Google app sign-in done and redeemed on one instance. */
+    static JsonObject appTokens(RunningServer instance) {
+        AppSignIn app = new AppSignIn();
+        HttpResponse<String> redeemed = app.redeem(instance, appLogin(instance, app));
+        assertThat(redeemed.statusCode()).as("token: %s", redeemed.body()).isEqualTo(200);
+        return Http.json(redeemed.body());
+    }
+
+    static HttpResponse<String> logout(RunningServer instance, String accessToken) {
+        return Http.post(instance.uri("/auth/logout"), "application/x-www-form-urlencoded", "",
+                "Authorization", "Bearer " + accessToken);
     }
 }

@@ -2,6 +2,7 @@ package com.nextarget.server.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nextarget.server.testing.AppSignIn;
 import com.nextarget.server.testing.Browser;
 import com.nextarget.server.testing.FakeGoogle;
 import com.nextarget.server.testing.Http;
@@ -38,8 +39,7 @@ class ReplicasIT {
     static void startThreeInstancesBehindHaproxy() throws SQLException {
         schema = PostgresSchema.create("replicas");
         // the concurrent logins all come from 127.0.0.1: a limit would refuse them (ReplicaRateLimitsIT tests it)
-        replicas = Replicas.start("replicas", 3, schema.databaseUrl(), Map.of(
-                "RATE_LIMIT_PER_MINUTE", "1000000", "APP_REDIRECT_URIS", AppClient.REDIRECT_URI));
+        replicas = Replicas.start("replicas", 3, schema.databaseUrl(), Map.of("RATE_LIMIT_PER_MINUTE", "1000000"));
     }
 
     @AfterAll
@@ -119,33 +119,34 @@ class ReplicasIT {
     @ParameterizedTest
     @ValueSource(strings = {"google", "facebook"})
     void appSignInCodeIsRedeemedOnAnotherInstance(String provider) {
-        AppClient app = new AppClient();
-        Browser browser = new Browser();
-        HttpResponse<String> start = browser.get(replicas.uri(app.startPath(provider)));
-        assertThat(start.statusCode()).as("start: %s", start.body()).isIn(302, 303, 307);
-        HttpResponse<String> callback = browser.get(Browser.location(browser.get(Browser.location(start))));
-        String code = app.codeFrom(callback);
+        AppSignIn app = new AppSignIn();
+        HttpResponse<String> start = app.browser.get(app.startUri(replicas, provider));
+        assertThat(start.statusCode()).as("start: %s", start.body()).isEqualTo(302);
+        HttpResponse<String> callback = app.browser.get(Browser.location(app.browser.get(Browser.location(start))));
+        String code = app.codeIn(callback);
 
-        HttpResponse<String> redeemed = AppClient.redeem(replicas, code, app.verifier);
+        HttpResponse<String> redeemed = app.redeem(replicas, code);
 
         assertThat(LoadBalancer.servedBy(callback)).isNotEqualTo(LoadBalancer.servedBy(start));
         assertThat(LoadBalancer.servedBy(redeemed)).isNotEqualTo(LoadBalancer.servedBy(callback));
         assertThat(redeemed.statusCode()).as("token: %s", redeemed.body()).isEqualTo(200);
         JsonObject tokens = Http.json(redeemed.body());
         assertThat(tokens.getString("refresh_token")).isNotBlank();
-        assertThat(Http.withBearer(replicas.uri("/users/me"), tokens.getString("access_token")).statusCode())
-                .isEqualTo(200);
+        for (RunningServer instance : replicas.instances()) {
+            assertThat(Http.withBearer(instance.uri("/users/me"), tokens.getString("access_token")).statusCode())
+                    .isEqualTo(200);
+        }
     }
 
     @Test
     void codeRedeemedOnOneInstanceIsRefusedByAnotherWhichEndsItsSession() {
-        AppClient app = new AppClient();
-        String code = app.codeFrom(OneInstance.appLogin(replicas.instance(1), app));
-        HttpResponse<String> first = AppClient.redeem(replicas.instance(2), code, app.verifier);
+        AppSignIn app = new AppSignIn();
+        String code = OneInstance.appLogin(replicas.instance(1), app);
+        HttpResponse<String> first = app.redeem(replicas.instance(2), code);
         assertThat(first.statusCode()).as("first redemption: %s", first.body()).isEqualTo(200);
         String token = Http.json(first.body()).getString("access_token");
 
-        HttpResponse<String> second = AppClient.redeem(replicas.instance(3), code, app.verifier);
+        HttpResponse<String> second = app.redeem(replicas.instance(3), code);
 
         assertThat(second.statusCode()).isEqualTo(400);
         assertThat(Http.json(second.body()).getString("error")).isEqualTo("invalid_grant");
@@ -156,9 +157,9 @@ class ReplicasIT {
 
     @Test
     void refreshTokenRotatesFromInstanceToInstance() {
-        String refreshToken = tokensOfAnAppLogin().getString("refresh_token");
+        String refreshToken = OneInstance.appTokens(replicas.instance(1)).getString("refresh_token");
         for (RunningServer instance : replicas.instances()) {
-            HttpResponse<String> refreshed = AppClient.refresh(instance, refreshToken);
+            HttpResponse<String> refreshed = AppSignIn.refresh(instance, refreshToken);
             assertThat(refreshed.statusCode()).as("refresh on %s: %s", instance.port(), refreshed.body()).isEqualTo(200);
             JsonObject tokens = Http.json(refreshed.body());
             assertThat(tokens.getString("refresh_token")).isNotEqualTo(refreshToken);
@@ -170,11 +171,11 @@ class ReplicasIT {
 
     @Test
     void retryOfARefreshOnAnotherInstanceGetsTheSameNextToken() {
-        String refreshToken = tokensOfAnAppLogin().getString("refresh_token");
-        HttpResponse<String> first = AppClient.refresh(replicas.instance(1), refreshToken);
+        String refreshToken = OneInstance.appTokens(replicas.instance(1)).getString("refresh_token");
+        HttpResponse<String> first = AppSignIn.refresh(replicas.instance(1), refreshToken);
         assertThat(first.statusCode()).as("refresh: %s", first.body()).isEqualTo(200);
 
-        HttpResponse<String> retry = AppClient.refresh(replicas.instance(2), refreshToken);
+        HttpResponse<String> retry = AppSignIn.refresh(replicas.instance(2), refreshToken);
 
         assertThat(retry.statusCode()).as("retry: %s", retry.body()).isEqualTo(200);
         assertThat(Http.json(retry.body()).getString("refresh_token"))
@@ -183,18 +184,18 @@ class ReplicasIT {
 
     @Test
     void logoutOnOneInstanceEndsTheSessionOnEveryInstanceAtOnce() {
-        JsonObject tokens = tokensOfAnAppLogin();
+        JsonObject tokens = OneInstance.appTokens(replicas.instance(1));
         String token = tokens.getString("access_token");
         for (RunningServer instance : replicas.instances()) {
             assertThat(Http.withBearer(instance.uri("/users/me"), token).statusCode()).isEqualTo(200);
         }
 
-        assertThat(AppClient.logout(replicas.instance(2), token).statusCode()).isEqualTo(204);
+        assertThat(OneInstance.logout(replicas.instance(2), token).statusCode()).isEqualTo(204);
 
         for (RunningServer instance : replicas.instances()) {
             assertThat(Http.withBearer(instance.uri("/users/me"), token).statusCode()).isEqualTo(401);
         }
-        HttpResponse<String> refresh = AppClient.refresh(replicas.instance(3), tokens.getString("refresh_token"));
+        HttpResponse<String> refresh = AppSignIn.refresh(replicas.instance(3), tokens.getString("refresh_token"));
         assertThat(refresh.statusCode()).isEqualTo(400);
         assertThat(Http.json(refresh.body()).getString("error")).isEqualTo("invalid_grant");
     }
@@ -210,13 +211,5 @@ class ReplicasIT {
 
         assertThat(schema.count("users", "subject LIKE '" + prefix + "%'")).isEqualTo(20);
         assertThat(replicas.balancer().log()).contains("instances/r1 ", "instances/r2 ", "instances/r3 ");
-    }
-
-    private static JsonObject tokensOfAnAppLogin() {
-        AppClient app = new AppClient();
-        String code = app.codeFrom(OneInstance.appLogin(replicas.instance(1), app));
-        HttpResponse<String> redeemed = AppClient.redeem(replicas.instance(1), code, app.verifier);
-        assertThat(redeemed.statusCode()).as("token: %s", redeemed.body()).isEqualTo(200);
-        return Http.json(redeemed.body());
     }
 }

@@ -39,8 +39,7 @@ class TwoInstancesOnOneSqliteFileIT {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(Path.of(FILE + suffix));
         }
-        replicas = Replicas.start("sqlite-pair", 2, "jdbc:sqlite:" + FILE,
-                Map.of("RATE_LIMIT_PER_MINUTE", "1000000", "APP_REDIRECT_URIS", AppClient.REDIRECT_URI));
+        replicas = Replicas.start("sqlite-pair", 2, "jdbc:sqlite:" + FILE, Map.of("RATE_LIMIT_PER_MINUTE", "1000000"));
     }
 
     @AfterAll
@@ -79,17 +78,12 @@ class TwoInstancesOnOneSqliteFileIT {
 
     @Test
     void logoutOnOneInstanceEndsTheSessionOnTheOther() {
-        AppClient app = new AppClient();
-        RunningServer first = replicas.instance(1);
-        String code = app.codeFrom(OneInstance.appLogin(first, app));
-        HttpResponse<String> redeemed = AppClient.redeem(replicas.instance(2), code, app.verifier);
-        assertThat(redeemed.statusCode()).as("token: %s", redeemed.body()).isEqualTo(200);
-        String token = Http.json(redeemed.body()).getString("access_token");
-        assertThat(Http.withBearer(first.uri("/users/me"), token).statusCode()).isEqualTo(200);
+        String token = OneInstance.appTokens(replicas.instance(1)).getString("access_token");
+        assertThat(Http.withBearer(replicas.instance(2).uri("/users/me"), token).statusCode()).isEqualTo(200);
 
-        assertThat(AppClient.logout(replicas.instance(2), token).statusCode()).isEqualTo(204);
+        assertThat(OneInstance.logout(replicas.instance(2), token).statusCode()).isEqualTo(204);
 
-        assertThat(Http.withBearer(first.uri("/users/me"), token).statusCode()).isEqualTo(401);
+        assertThat(Http.withBearer(replicas.instance(1).uri("/users/me"), token).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -6,7 +6,11 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** One-off requests without cookies. */
 public final class Http {
@@ -36,5 +40,26 @@ public final class Http {
 
     public static HttpResponse<String> withBearer(URI uri, String token) {
         return get(uri, "Authorization", "Bearer " + token);
+    }
+
+    /** A form-encoded POST (what OAuth clients send to the token and revocation endpoints). */
+    public static HttpResponse<String> postForm(URI uri, Map<String, String> fields, String... headers) {
+        return post(uri, "application/x-www-form-urlencoded", form(fields), headers);
+    }
+
+    public static HttpResponse<String> post(URI uri, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType).timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build());
+    }
+
+    public static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

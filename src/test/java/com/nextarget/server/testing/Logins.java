@@ -6,12 +6,7 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** A browser's walk through a login: start at the server, through the fake provider, back to the callback. */
 public final class Logins {
@@ -42,21 +37,8 @@ public final class Logins {
 
     /** {@code logins} whole logins, each in its own browser, {@code clients} at a time; their callbacks' statuses. */
     public static List<Integer> concurrently(Origin server, String provider, int logins, int clients)
-            throws InterruptedException, ExecutionException {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<Integer>> pending = new ArrayList<>();
-            for (int i = 0; i < logins; i++) {
-                pending.add(pool.submit(() -> login(new Browser(), server, provider).statusCode()));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> status : pending) {
-                statuses.add(status.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+            throws Exception {
+        return Concurrently.run(logins, clients, () -> login(new Browser(), server, provider).statusCode());
     }
 
     public static String accessTokenOf(HttpResponse<String> callback) {

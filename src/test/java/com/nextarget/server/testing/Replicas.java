@@ -11,8 +11,9 @@ import java.util.UUID;
 /**
  * Several instances of the real jar on one database, with the same {@code DATABASE_URL} and {@code JWT_SECRET_KEY},
  * behind HAProxy (round robin, no stickiness): the contract's "several instances" as a test sees it. The provider
- * redirect URIs point at the balancer, as they would at the public URL in production. The first instance starts
- * alone (it runs the migrations), the others together; all stop on close.
+ * redirect URIs point at the balancer, as they would at the public URL in production. On PostgreSQL all instances
+ * start at once, as a deployment starts them (Flyway's lock lets one migrate while the others wait); on SQLite the
+ * first starts alone and migrates the file. All stop on close.
  */
 public final class Replicas implements Origin, AutoCloseable {
 
@@ -38,9 +39,12 @@ public final class Replicas implements Origin, AutoCloseable {
         Map<String, String> withProviders = RunningServer.withProviders(env, "http://127.0.0.1:" + balancerPort);
         List<RunningServer> instances = new ArrayList<>();
         try {
-            instances.add(RunningServer.start(name + "-1", withProviders));
-            for (int i = 2; i <= count; i++) {
+            boolean sqlite = databaseUrl.startsWith("jdbc:sqlite:") || databaseUrl.startsWith("sqlite:");
+            for (int i = 1; i <= count; i++) {
                 instances.add(RunningServer.launch(name + "-" + i, withProviders));
+                if (i == 1 && sqlite) {
+                    instances.get(0).awaitHealthy();
+                }
             }
             instances.forEach(RunningServer::awaitHealthy);
             LoadBalancer balancer = LoadBalancer.start(WORK.resolve(name + "-balancer"), balancerPort,

@@ -109,6 +109,7 @@ public final class RunningServer implements Origin, AutoCloseable {
         env.put("FACEBOOK_CLIENT_ID", FACEBOOK_APP_ID);
         env.put("FACEBOOK_CLIENT_SECRET", FACEBOOK_APP_SECRET);
         env.put("FACEBOOK_REDIRECT_URI", publicOrigin + "/auth/facebook/callback");
+        env.putIfAbsent("APP_REDIRECT_URIS", AppSignIn.REDIRECT_URI + "," + AppSignIn.HTTPS_REDIRECT_URI);
         return env;
     }
 
@@ -134,7 +135,8 @@ public final class RunningServer implements Origin, AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("server.log").toFile()));
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(key -> key.startsWith("GOOGLE_") || key.startsWith("FACEBOOK_")
-                    || key.startsWith("JWT_") || key.equals("DATABASE_URL") || key.equals("CORS_ORIGINS"));
+                    || key.startsWith("JWT_") || key.equals("DATABASE_URL") || key.equals("CORS_ORIGINS")
+                    || key.startsWith("APP_") || key.endsWith("_EXPIRE_MINUTES"));
             settings.forEach((key, value) -> env.put(key, value.replace("{port}", Integer.toString(port))));
             env.put("PORT", Integer.toString(port));
             RunningServer server = new RunningServer(builder.start(), directory, port);
@@ -175,6 +177,11 @@ public final class RunningServer implements Origin, AutoCloseable {
         }
         stop();
         throw new IllegalStateException("the server did not become healthy in " + START_TIMEOUT + "; log:\n" + logTail());
+    }
+
+    /** Where a server of this name runs (its ./data and server.log), also after it stopped or failed to start. */
+    public static Path directory(String name) {
+        return WORK.resolve(name);
     }
 
     @Override

@@ -31,11 +31,13 @@ public final class TestTokens {
         return SigningKeys.load(Optional.of(secret), Optional.empty()).current();
     }
 
+    /** Claims of an access token of the session that {@link Users#insert} gave this user. */
     public static JWTClaimsSet.Builder claims(long userId) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer("nextarget")
                 .subject(Long.toString(userId))
+                .claim("sid", Users.sessionOf(userId))
                 .claim("upn", Long.toString(userId))
                 .claim("groups", List.of("user"))
                 .issueTime(Date.from(now))

@@ -2,7 +2,10 @@ package com.nextarget.server.testing;
 
 import java.sql.SQLException;
 
-/** Users written straight into a server's database, for tests about tokens rather than logins. */
+/**
+ * Users written straight into a server's database, for tests about tokens rather than logins; each gets one session,
+ * {@link #sessionOf}, which {@link TestTokens#claims} puts in the tokens it makes.
+ */
 public final class Users {
 
     private Users() {
@@ -20,11 +23,24 @@ public final class Users {
             statement.setString(3, email);
             statement.setLong(4, now);
             statement.setLong(5, now);
+            long id;
             try (var result = statement.executeQuery()) {
                 result.next();
-                return result.getLong(1);
+                id = result.getLong(1);
             }
+            try (var session = db.prepareStatement(
+                    "INSERT INTO sessions (id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+                session.setString(1, sessionOf(id));
+                session.setLong(2, id);
+                session.setLong(3, now);
+                session.executeUpdate();
+            }
+            return id;
         }
+    }
+
+    public static String sessionOf(long userId) {
+        return "test-session-" + userId;
     }
 
     public static void delete(RunningServer server, long id) throws SQLException {
