@@ -46,7 +46,7 @@ public final class Replicas implements Origin, AutoCloseable {
                     instances.get(0).awaitHealthy();
                 }
             }
-            instances.forEach(RunningServer::awaitHealthy);
+            instances.forEach(instance -> instance.awaitHealthy(RunningServer.START_TIMEOUT.multipliedBy(count)));
             LoadBalancer balancer = LoadBalancer.start(WORK.resolve(name + "-balancer"), balancerPort,
                     instances.stream().map(RunningServer::port).toList());
             return new Replicas(List.copyOf(instances), balancer);

@@ -38,7 +38,7 @@ public final class RunningServer implements Origin, AutoCloseable {
     public static final Path CLASS_DATA_ARCHIVE = Path.of("target", "nextarget.jsa").toAbsolutePath();
     private static final Path JVM_OPTIONS = Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath();
     private static final Path WORK = Path.of("target", "it-servers").toAbsolutePath();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final List<RunningServer> STARTED = new ArrayList<>();
 
     private static RunningServer shared;
@@ -154,8 +154,13 @@ public final class RunningServer implements Origin, AutoCloseable {
     }
 
     public void awaitHealthy() {
+        awaitHealthy(START_TIMEOUT);
+    }
+
+    /** For servers started together, which share the CPU and so take longer each. */
+    public void awaitHealthy(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; log:\n" + logTail());
@@ -176,7 +181,7 @@ public final class RunningServer implements Origin, AutoCloseable {
             sleep(100);
         }
         stop();
-        throw new IllegalStateException("the server did not become healthy in " + START_TIMEOUT + "; log:\n" + logTail());
+        throw new IllegalStateException("the server did not become healthy in " + timeout + "; log:\n" + logTail());
     }
 
     /** Where a server of this name runs (its ./data and server.log), also after it stopped or failed to start. */
