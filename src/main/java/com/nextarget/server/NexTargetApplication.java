@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -29,4 +30,13 @@ public class NexTargetApplication extends Application {
     /** The group every access token carries; MicroProfile JWT maps it to this role. */
     public static final String USER_ROLE = "user";
     public static final String BEARER_SCHEME = "bearer";
+
+    /**
+     * Jersey's WADL (at /application.wadl and as the answer to OPTIONS) names Jersey and its version; without it,
+     * OPTIONS gets Jersey's plain answer (the Allow header). /openapi is the API's description.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -27,7 +27,7 @@ public class LogoutResource {
     @POST
     @RolesAllowed(NexTargetApplication.USER_ROLE)
     @SecurityRequirement(name = NexTargetApplication.BEARER_SCHEME)
-    @Operation(summary = "Sign out this device", description = "Ends the session of the access token: its access and "
+    @Operation(operationId = "logout", summary = "Sign out this device", description = "Ends the session of the access token: its access and "
             + "refresh tokens stop working at once. The person's other sessions go on.")
     @APIResponse(responseCode = "204", description = "Signed out")
     @APIResponse(responseCode = "401", description = "No valid access token, or its session already ended")

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -35,15 +37,18 @@ public class TokenEndpointResource {
     @Path("token")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The token endpoint", description = "grant_type=authorization_code (code, code_verifier, "
+    @Operation(operationId = "token", summary = "The token endpoint", description = "grant_type=authorization_code (code, code_verifier, "
             + "redirect_uri) redeems an app sign-in's one-time code; grant_type=refresh_token (refresh_token) rotates "
             + "a session's refresh token. Form-encoded, or a JSON object with the same members.")
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED),
             @Content(mediaType = MediaType.APPLICATION_JSON)})
     @APIResponse(responseCode = "200", description = "A token response",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant or unsupported_grant_type")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenResponse")),
+            headers = @Header(name = "Cache-Control", required = true, description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant or unsupported_grant_type",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         OAuthParameters parameters = OAuthParameters.parse(contentType, body);
         String grantType = parameters.required("grant_type");
@@ -64,11 +69,12 @@ public class TokenEndpointResource {
     @POST
     @Path("revoke")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Revoke a refresh token", description = "Ends the session of the refresh token (RFC 7009). "
+    @Operation(operationId = "revokeToken", summary = "Revoke a refresh token", description = "Ends the session of the refresh token (RFC 7009). "
             + "Unknown or dead tokens are no error.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED))
     @APIResponse(responseCode = "200", description = "Revoked (an empty body)")
-    @APIResponse(responseCode = "400", description = "invalid_request: no token")
+    @APIResponse(responseCode = "400", description = "invalid_request: no token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError")))
     public Response revoke(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         sessions.revoke(OAuthParameters.parse(contentType, body).required("token"));
         return Response.ok().build();

@@ -13,6 +13,9 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,8 +35,9 @@ public class DocsResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Interactive API documentation (Swagger UI)")
-    @APIResponse(responseCode = "200", description = "An HTML page")
+    @Operation(operationId = "getDocs", summary = "Interactive API documentation (Swagger UI)")
+    @APIResponse(responseCode = "200", description = "An HTML page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public String page() {
         return SwaggerUi.PAGE;
     }

@@ -27,9 +27,9 @@ public class UsersResource {
     @RolesAllowed(NexTargetApplication.USER_ROLE)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = NexTargetApplication.BEARER_SCHEME)
-    @Operation(summary = "The signed-in user")
+    @Operation(operationId = "getMe", summary = "The signed-in user")
     @APIResponse(responseCode = "200", description = "The user the access token was issued to",
-            content = @Content(schema = @Schema(implementation = UserView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "User")))
     @APIResponse(responseCode = "401", description = "No valid access token, its session ended, or its user is gone")
     public UserView me(@Context HttpServletRequest request) {
         // looked up with the token's session by request authentication, on every request: an ended session or a

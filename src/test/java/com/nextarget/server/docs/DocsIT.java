@@ -36,9 +36,16 @@ class DocsIT {
 
     @Test
     void unknownDocsAssetIsAJson404() {
-        var response = Http.get(server.uri("/docs/..%2Fpom.xml"));
+        var response = Http.get(server.uri("/docs/pom.xml"));
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).startsWith("{\"detail\":");
+    }
+
+    @Test
+    void docsPathWithAnEncodedSlashIsAJson400() {
+        var response = Http.get(server.uri("/docs/..%2Fpom.xml"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Bad request\"}");
     }
 
     @Test

@@ -16,13 +16,21 @@ import java.util.Map;
 
 /**
  * A browser as far as a login needs one: it keeps cookies and follows nothing by itself, so a test sees each
- * redirect of the flow.
+ * redirect of the flow. Every response from a server this test run started is checked against that server's
+ * /openapi ({@link ApiDescription}) and fails the test when the document does not describe it; responses from
+ * the fake providers are not checked.
  */
 public final class Browser {
 
     private final HttpClient client;
+    private final boolean checked;
 
     public Browser() {
+        this(true);
+    }
+
+    private Browser(boolean checked) {
+        this.checked = checked;
         // HTTP/1.1 as browsers speak it without TLS: the JDK's default upgrade to h2c turns a connection through a
         // load balancer into a tunnel to one instance, which no browser would do
         client = HttpClient.newBuilder()
@@ -31,6 +39,14 @@ public final class Browser {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /**
+     * A browser whose responses are not checked against /openapi: only for requests that are outside the API on
+     * purpose (a malformed request line, a broken encoding), whose answers the document cannot describe.
+     */
+    public static Browser unchecked() {
+        return new Browser(false);
     }
 
     public HttpResponse<String> get(URI uri) {
@@ -43,7 +59,11 @@ public final class Browser {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (checked && RunningServer.serves(request.uri())) {
+                ApiDescription.of(request.uri()).check(request.method(), response);
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

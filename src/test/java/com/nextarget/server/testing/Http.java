@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** One-off requests without cookies. */
+/** One-off requests without cookies; responses are checked against /openapi as {@link Browser} says. */
 public final class Http {
 
     private static final Browser CLIENT = new Browser();
@@ -30,6 +30,11 @@ public final class Http {
 
     public static HttpResponse<String> send(HttpRequest request) {
         return CLIENT.send(request);
+    }
+
+    /** Not checked against /openapi: see {@link Browser#unchecked()}. */
+    public static HttpResponse<String> sendUnchecked(HttpRequest request) {
+        return Browser.unchecked().send(request);
     }
 
     public static JsonObject json(String body) {

@@ -32,6 +32,8 @@ public final class RunningServer implements Origin, AutoCloseable {
     public static final String GOOGLE_CLIENT_SECRET = "nextarget-test-google-secret";
     public static final String FACEBOOK_APP_ID = "nextarget-test-facebook-app";
     public static final String FACEBOOK_APP_SECRET = "nextarget-test-facebook-secret";
+    /** The browser origin the shared server allows (CORS_ORIGINS). */
+    public static final String CORS_ORIGIN = "https://app.example.test";
 
     public static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     public static final Path JAR = Path.of("target", "nextarget.jar").toAbsolutePath();
@@ -64,7 +66,7 @@ public final class RunningServer implements Origin, AutoCloseable {
     public static synchronized RunningServer shared() {
         if (shared == null) {
             sharedSecret = "test-secret-" + UUID.randomUUID();
-            shared = start("shared", withProviders(Map.of("JWT_SECRET_KEY", sharedSecret)));
+            shared = start("shared", withProviders(Map.of("JWT_SECRET_KEY", sharedSecret, "CORS_ORIGINS", CORS_ORIGIN)));
         }
         return shared;
     }
@@ -148,7 +150,7 @@ public final class RunningServer implements Origin, AutoCloseable {
     }
 
     /** The README's and the Dockerfile's command: the same JVM options file, class-data archive and jar. */
-    private static List<String> command() {
+    static List<String> command() {
         return List.of(JAVA.toString(), "@" + JVM_OPTIONS, "-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE,
                 "-jar", JAR.toString());
     }
@@ -192,6 +194,11 @@ public final class RunningServer implements Origin, AutoCloseable {
     @Override
     public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+
+    /** Whether a server of this test run answers at this URI (and not, say, a fake provider). */
+    static synchronized boolean serves(URI uri) {
+        return "127.0.0.1".equals(uri.getHost()) && STARTED.stream().anyMatch(server -> server.port == uri.getPort());
     }
 
     public int port() {

@@ -5,7 +5,6 @@ import com.nextarget.server.auth.AppSettings;
 import com.nextarget.server.auth.LoginFlow;
 import com.nextarget.server.auth.PendingLogins;
 import com.nextarget.server.error.ProblemException;
-import com.nextarget.server.token.TokenResponse;
 import com.nextarget.server.user.IdentityProvider;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -19,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,9 +47,11 @@ public class FacebookLoginResource {
 
     @GET
     @Path("start")
-    @Operation(summary = "Start a Facebook sign-in", description = "Redirects the browser to Facebook's login dialog. "
-            + "An app adds redirect_uri, code_challenge, code_challenge_method=S256 and optionally state.")
-    @APIResponse(responseCode = "302", description = "Redirect to the Facebook login dialog")
+    @Operation(operationId = "startFacebookLogin", summary = "Start a Facebook sign-in", description = "Redirects "
+            + "the browser to Facebook's login dialog. An app adds redirect_uri, code_challenge, "
+            + "code_challenge_method=S256 and optionally state (RFC 8252, RFC 7636).")
+    @APIResponse(responseCode = "302", description = "Redirect to the Facebook login dialog",
+            headers = @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "App parameters refused (unregistered redirect_uri, no S256 challenge)")
     @APIResponse(responseCode = "503", description = "Facebook sign-in is not configured")
     public Response start(@Context UriInfo uri) {
@@ -67,11 +70,15 @@ public class FacebookLoginResource {
     @GET
     @Path("callback")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Finish a Facebook sign-in", description = "Facebook redirects the browser here. A browser "
-            + "sign-in gets the token response; an app sign-in is redirected to the app with a one-time code.")
+    @Operation(operationId = "finishFacebookLogin", summary = "Finish a Facebook sign-in", description = "Facebook "
+            + "redirects the browser here. A browser sign-in gets the token response; an app sign-in is redirected to "
+            + "the app with a one-time code.")
     @APIResponse(responseCode = "200", description = "Signed in: the server's tokens",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "302", description = "App sign-in: redirect to the app with code (or error) and state")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenResponse")),
+            headers = @Header(name = "Cache-Control", required = true, description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "302", description = "App sign-in: redirect to the app with code (or error) and state",
+            headers = @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Refused consent, bad or reused state, missing or refused code")
     @APIResponse(responseCode = "502", description = "Facebook failed")
     @APIResponse(responseCode = "503", description = "Facebook sign-in is not configured")

@@ -5,7 +5,6 @@ import com.nextarget.server.auth.AppSettings;
 import com.nextarget.server.auth.LoginFlow;
 import com.nextarget.server.auth.PendingLogins;
 import com.nextarget.server.error.ProblemException;
-import com.nextarget.server.token.TokenResponse;
 import com.nextarget.server.user.IdentityProvider;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,9 +44,11 @@ public class GoogleLoginResource {
 
     @GET
     @Path("start")
-    @Operation(summary = "Start a Google sign-in", description = "Redirects the browser to Google's sign-in page. "
-            + "An app adds redirect_uri, code_challenge, code_challenge_method=S256 and optionally state.")
-    @APIResponse(responseCode = "302", description = "Redirect to Google's authorization endpoint")
+    @Operation(operationId = "startGoogleLogin", summary = "Start a Google sign-in", description = "Redirects the "
+            + "browser to Google's sign-in page. An app adds redirect_uri, code_challenge, code_challenge_method=S256 "
+            + "and optionally state (RFC 8252, RFC 7636).")
+    @APIResponse(responseCode = "302", description = "Redirect to Google's authorization endpoint",
+            headers = @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "App parameters refused (unregistered redirect_uri, no S256 challenge)")
     @APIResponse(responseCode = "502", description = "Google failed")
     @APIResponse(responseCode = "503", description = "Google sign-in is not configured")
@@ -65,11 +68,15 @@ public class GoogleLoginResource {
     @GET
     @Path("callback")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Finish a Google sign-in", description = "Google redirects the browser here. A browser "
-            + "sign-in gets the token response; an app sign-in is redirected to the app with a one-time code.")
+    @Operation(operationId = "finishGoogleLogin", summary = "Finish a Google sign-in", description = "Google "
+            + "redirects the browser here. A browser sign-in gets the token response; an app sign-in is redirected to "
+            + "the app with a one-time code.")
     @APIResponse(responseCode = "200", description = "Signed in: the server's tokens",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "302", description = "App sign-in: redirect to the app with code (or error) and state")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenResponse")),
+            headers = @Header(name = "Cache-Control", required = true, description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "302", description = "App sign-in: redirect to the app with code (or error) and state",
+            headers = @Header(name = "Location", required = true, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Refused consent, bad or reused state, missing or refused code")
     @APIResponse(responseCode = "401", description = "The id_token failed validation")
     @APIResponse(responseCode = "502", description = "Google failed")
