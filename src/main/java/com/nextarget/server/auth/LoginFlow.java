@@ -124,7 +124,7 @@ public class LoginFlow {
         };
     }
 
-    private static Response tokens(LoginCompletion.SignedIn signedIn) {
+    static Response tokens(LoginCompletion.SignedIn signedIn) {
         // RFC 6749 5.1: a response with a token must not be cached
         return Response.ok(signedIn.tokens(), MediaType.APPLICATION_JSON_TYPE)
                 .cacheControl(NO_STORE)

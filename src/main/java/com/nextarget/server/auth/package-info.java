@@ -9,6 +9,11 @@
  * app, which redeems it with its PKCE verifier at {@code POST /auth/token} ({@code AppHandOff}). Sessions and refresh
  * tokens are the {@code token} package's.
  * <p>
+ * A native SDK sign-in has no start and no callback: the app gets a nonce ({@code SdkNonces}), hands the SDK's
+ * credential to {@code POST /auth/{provider}/token}, and {@code SdkSignIn} answers a new session's tokens. Every
+ * id_token, whether Google's from a code exchange or an app, or Facebook Limited Login's, goes through the one
+ * {@code oidc.IdTokenValidator}, configured per issuer by {@code oidc.IdTokenRules}.
+ * <p>
  * How a request finds its mechanism: Jakarta Security 3.0 resolves exactly one {@code HttpAuthenticationMechanism}
  * bean, and {@code @OpenIdAuthenticationMechanismDefinition} and MicroProfile JWT's {@code @LoginConfig} each
  * register one, so {@code AuthenticationRouter} is an enabled alternative that wins the resolution and delegates by

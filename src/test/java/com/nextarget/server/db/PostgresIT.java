@@ -12,6 +12,7 @@ import com.nextarget.server.testing.Http;
 import com.nextarget.server.testing.Logins;
 import com.nextarget.server.testing.PostgresSchema;
 import com.nextarget.server.testing.RunningServer;
+import com.nextarget.server.testing.SdkSignIns;
 import java.sql.Connection;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
@@ -121,6 +122,15 @@ class PostgresIT {
         assertThat(app.redeem(server, code).statusCode()).isEqualTo(400);
         String access = Http.json(tokens.body()).getString("access_token");
         assertThat(Http.withBearer(server.uri("/users/me"), access).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void racingSdkSignInsWithOneIdTokenGiveExactlyOne200() throws Exception {
+        String idToken = RunningServer.google().idToken(FakeGoogle.Login.as("pg-sdk-" + UUID.randomUUID())
+                .azp(RunningServer.GOOGLE_ANDROID_CLIENT_ID).nonce(SdkSignIns.hashed(SdkSignIns.nonce(server))));
+        assertThat(SdkSignIns.racing(16, () -> SdkSignIns.post(server, "google", "id_token", idToken)))
+                .containsOnly(200, 401)
+                .filteredOn(status -> status == 200).hasSize(1);
     }
 
     @Test

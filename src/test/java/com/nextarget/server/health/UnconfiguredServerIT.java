@@ -27,6 +27,12 @@ class UnconfiguredServerIT {
                 assertThat(response.statusCode()).as(path).isEqualTo(503);
                 assertThat(response.body()).as(path).matches("\\{\"detail\":\"(Google|Facebook) sign-in is not configured\"}");
             }
+            for (String provider : new String[] {"google", "facebook"}) {
+                var response = Http.post(server.uri("/auth/" + provider + "/token"), "application/json",
+                        "{\"id_token\":\"x\"}");
+                assertThat(response.statusCode()).as(provider).isEqualTo(503);
+                assertThat(response.body()).as(provider).matches("\\{\"detail\":\"(Google|Facebook) sign-in is not configured\"}");
+            }
             assertThat(server.log()).contains("JWT_SECRET_KEY is not set")
                     .contains("Google not configured | Facebook not configured");
             firstKeys = Http.get(server.uri("/.well-known/jwks.json")).body();

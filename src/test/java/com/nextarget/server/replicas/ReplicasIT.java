@@ -11,6 +11,7 @@ import com.nextarget.server.testing.Logins;
 import com.nextarget.server.testing.PostgresSchema;
 import com.nextarget.server.testing.Replicas;
 import com.nextarget.server.testing.RunningServer;
+import com.nextarget.server.testing.SdkSignIns;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -198,6 +199,20 @@ class ReplicasIT {
         HttpResponse<String> refresh = AppSignIn.refresh(replicas.instance(3), tokens.getString("refresh_token"));
         assertThat(refresh.statusCode()).isEqualTo(400);
         assertThat(Http.json(refresh.body()).getString("error")).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void sdkNonceIssuedByOneInstanceIsHonouredOnceByAnother() {
+        String nonce = SdkSignIns.nonce(replicas.instance(1));
+        String subject = "replica-sdk-" + UUID.randomUUID();
+
+        HttpResponse<String> signedIn = SdkSignIns.post(replicas.instance(2), "google", "id_token",
+                RunningServer.google().idToken(FakeGoogle.Login.as(subject).nonce(nonce)));
+        HttpResponse<String> again = SdkSignIns.post(replicas.instance(3), "google", "id_token",
+                RunningServer.google().idToken(FakeGoogle.Login.as(subject).nonce(nonce)));
+
+        SdkSignIns.assertSignedIn(signedIn);
+        SdkSignIns.assertRefused(again, 401);
     }
 
     @Test

@@ -18,11 +18,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Facebook's login dialog and Graph API on loopback (FACEBOOK_AUTHORIZE_URL, FACEBOOK_GRAPH_URL): the dialog answers
- * at once, the code exchange and {@code /me} behave like Graph v21, including its check of {@code appsecret_proof}.
+ * at once, the code exchange, {@code debug_token} and {@code /me} behave like Graph v21, including its check of
+ * {@code appsecret_proof}. It also hands out user access tokens as the SDK would, and is a Limited Login issuer
+ * (FACEBOOK_OIDC_ISSUER, FACEBOOK_OIDC_JWKS_URL) with keys of its own.
  */
 public final class FakeFacebook implements AutoCloseable {
 
     private static final String GRAPH = "/v21.0";
+    private static final String JWKS_PATH = "/limited/.well-known/oauth/openid/jwks/";
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private final LoopbackServer http;
@@ -31,6 +34,9 @@ public final class FakeFacebook implements AutoCloseable {
     private final Queue<Login> scripts = new ArrayDeque<>();
     private final FakeCredentials<Grant> codes = new FakeCredentials<>("fb-code-");
     private final FakeCredentials<Login> accessTokens = new FakeCredentials<>("EAAfake");
+    private final FakeCredentials<Login> otherAppTokens = new FakeCredentials<>("EAAother");
+    private final FakeLimitedLogin limitedLogin;
+    private final AtomicInteger debugTokenRequests = new AtomicInteger();
     private final AtomicInteger meRequests = new AtomicInteger();
     private volatile MeRequest lastMeRequest = new MeRequest(null, null);
 
@@ -47,6 +53,9 @@ public final class FakeFacebook implements AutoCloseable {
         http.route("/dialog/oauth", this::dialog);
         http.route(GRAPH + "/oauth/access_token", this::accessToken);
         http.route(GRAPH + "/me", this::me);
+        http.route(GRAPH + "/debug_token", this::debugToken);
+        this.limitedLogin = new FakeLimitedLogin(http.baseUrl() + "/limited", appId);
+        http.route(JWKS_PATH, exchange -> LoopbackServer.json(exchange, 200, limitedLogin.jwks()));
     }
 
     public static FakeFacebook start(String appId, String appSecret) {
@@ -64,6 +73,34 @@ public final class FakeFacebook implements AutoCloseable {
 
     public String graphUrl() {
         return http.baseUrl() + GRAPH;
+    }
+
+    /** FACEBOOK_OIDC_ISSUER of the fake's Limited Login. */
+    public String oidcIssuer() {
+        return limitedLogin.issuer();
+    }
+
+    public String oidcJwksUrl() {
+        return http.baseUrl() + JWKS_PATH;
+    }
+
+    /** A user access token of this app, as the SDK on a phone gets it after the person signs in. */
+    public String sdkAccessToken(Login login) {
+        return accessTokens.issue(login);
+    }
+
+    /** A valid user access token, but of another Facebook app. */
+    public String sdkAccessTokenOfAnotherApp(Login login) {
+        return otherAppTokens.issue(login);
+    }
+
+    /** A Limited Login id_token, as the iOS SDK gets it. */
+    public String limitedLoginToken(LimitedLogin login) {
+        return limitedLogin.mint(login);
+    }
+
+    public int debugTokenRequests() {
+        return debugTokenRequests.get();
     }
 
     /** The script for the next login dialog; without one, {@code Login.as("1234567890")}. */
@@ -168,6 +205,41 @@ public final class FakeFacebook implements AutoCloseable {
         LoopbackServer.json(exchange, 200, profile.build().toString());
     }
 
+    private void debugToken(HttpExchange exchange) throws IOException {
+        debugTokenRequests.incrementAndGet();
+        Map<String, String> query = LoopbackServer.query(exchange.getRequestURI().getRawQuery());
+        if (!(appId + "|" + appSecret).equals(query.get("access_token"))) {
+            graphError(exchange, 400, "Invalid OAuth access token signature.", "OAuthException", 190);
+            return;
+        }
+        String input = query.get("input_token");
+        Login login = accessTokens.find(input);
+        Login foreign = otherAppTokens.find(input);
+        if (login == null && foreign == null) {
+            LoopbackServer.json(exchange, 200, JSON.createObjectBuilder().add("data", JSON.createObjectBuilder()
+                    .add("error", JSON.createObjectBuilder().add("code", 190)
+                            .add("message", "Invalid OAuth access token."))
+                    .add("is_valid", false).add("scopes", JSON.createArrayBuilder())).build().toString());
+            return;
+        }
+        Login found = login != null ? login : foreign;
+        LoopbackServer.pause(found.debugTokenDelayMillis);
+        if (found.debugTokenStatus != 200) {
+            LoopbackServer.json(exchange, found.debugTokenStatus, found.debugTokenBody);
+            return;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        LoopbackServer.json(exchange, 200, JSON.createObjectBuilder().add("data", JSON.createObjectBuilder()
+                .add("app_id", login != null ? appId : "another-facebook-app")
+                .add("type", "USER")
+                .add("application", "Fake app")
+                .add("data_access_expires_at", now + 7_776_000)
+                .add("expires_at", now + 5_183_944)
+                .add("is_valid", true)
+                .add("scopes", JSON.createArrayBuilder().add("email").add("public_profile"))
+                .add("user_id", found.debugUserId != null ? found.debugUserId : found.id)).build().toString());
+    }
+
     /** Facebook takes scopes separated by commas or spaces. */
     private static List<String> scopes(Map<String, String> query) {
         return List.of(query.getOrDefault("scope", "").split("[,\\s]+"));
@@ -202,6 +274,10 @@ public final class FakeFacebook implements AutoCloseable {
         private int meStatus = 200;
         private String meBody;
         private long meDelayMillis;
+        private String debugUserId;
+        private int debugTokenStatus = 200;
+        private String debugTokenBody;
+        private long debugTokenDelayMillis;
 
         private Login(String id) {
             this.id = id;
@@ -246,6 +322,82 @@ public final class FakeFacebook implements AutoCloseable {
 
         public Login meDelayMillis(long millis) {
             this.meDelayMillis = millis;
+            return this;
+        }
+
+        /** debug_token names this user, while /me answers with the login's id. */
+        public Login debugTokenUserId(String userId) {
+            this.debugUserId = userId;
+            return this;
+        }
+
+        public Login debugTokenStatus(int status, String body) {
+            this.debugTokenStatus = status;
+            this.debugTokenBody = body;
+            return this;
+        }
+
+        public Login debugTokenDelayMillis(long millis) {
+            this.debugTokenDelayMillis = millis;
+            return this;
+        }
+    }
+
+    /** One Limited Login id_token's shape. */
+    public static final class LimitedLogin {
+
+        final String id;
+        String email = "grace@example.com";
+        String nonce;
+        String audience;
+        String issuer;
+        long expiresInSeconds = 3600;
+        boolean unsigned;
+        boolean signedWithUnknownKey;
+
+        private LimitedLogin(String id) {
+            this.id = id;
+        }
+
+        public static LimitedLogin as(String id) {
+            return new LimitedLogin(id);
+        }
+
+        /** null: no nonce claim. */
+        public LimitedLogin nonce(String nonce) {
+            this.nonce = nonce;
+            return this;
+        }
+
+        /** null: no email claim. */
+        public LimitedLogin email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        public LimitedLogin audience(String audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        public LimitedLogin issuer(String issuer) {
+            this.issuer = issuer;
+            return this;
+        }
+
+        public LimitedLogin expiresInSeconds(long seconds) {
+            this.expiresInSeconds = seconds;
+            return this;
+        }
+
+        /** alg "none". */
+        public LimitedLogin unsigned() {
+            this.unsigned = true;
+            return this;
+        }
+
+        public LimitedLogin signedWithUnknownKey() {
+            this.signedWithUnknownKey = true;
             return this;
         }
     }

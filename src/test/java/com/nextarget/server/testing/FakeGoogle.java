@@ -68,6 +68,14 @@ public final class FakeGoogle implements AutoCloseable {
         scripts.add(login);
     }
 
+    /**
+     * An id_token as Google's SDK on a phone gets it, without any login here: shaped by the script, with the
+     * script's nonce (none unless set) and audience (the web client unless set).
+     */
+    public String idToken(Login login) {
+        return idTokens.mint(login, null);
+    }
+
     /** From now on /jwks publishes only a new key (with a new kid), and id_tokens are signed with it. */
     public void rotateKey() {
         idTokens.rotateKey();

@@ -30,6 +30,9 @@ public final class RunningServer implements Origin, AutoCloseable {
 
     public static final String GOOGLE_CLIENT_ID = "nextarget-test-google-client";
     public static final String GOOGLE_CLIENT_SECRET = "nextarget-test-google-secret";
+    /** Listed in GOOGLE_APP_CLIENT_IDS of the servers {@link #withProviders} configures. */
+    public static final String GOOGLE_ANDROID_CLIENT_ID = "nextarget-test-google-android-client";
+    public static final String GOOGLE_IOS_CLIENT_ID = "nextarget-test-google-ios-client";
     public static final String FACEBOOK_APP_ID = "nextarget-test-facebook-app";
     public static final String FACEBOOK_APP_SECRET = "nextarget-test-facebook-secret";
     /** The browser origin the shared server allows (CORS_ORIGINS). */
@@ -111,6 +114,9 @@ public final class RunningServer implements Origin, AutoCloseable {
         env.put("FACEBOOK_CLIENT_ID", FACEBOOK_APP_ID);
         env.put("FACEBOOK_CLIENT_SECRET", FACEBOOK_APP_SECRET);
         env.put("FACEBOOK_REDIRECT_URI", publicOrigin + "/auth/facebook/callback");
+        env.putIfAbsent("GOOGLE_APP_CLIENT_IDS", GOOGLE_ANDROID_CLIENT_ID + "," + GOOGLE_IOS_CLIENT_ID);
+        env.putIfAbsent("FACEBOOK_OIDC_ISSUER", facebook().oidcIssuer());
+        env.putIfAbsent("FACEBOOK_OIDC_JWKS_URL", facebook().oidcJwksUrl());
         env.putIfAbsent("APP_REDIRECT_URIS", AppSignIn.REDIRECT_URI + "," + AppSignIn.HTTPS_REDIRECT_URI);
         return env;
     }

@@ -30,6 +30,16 @@ public class FacebookSettings {
     @ConfigProperty(name = "FACEBOOK_GRAPH_URL", defaultValue = "https://graph.facebook.com/v21.0")
     String graphUrl;
 
+    /** Facebook Limited Login (iOS): the issuer of its id_tokens and where its keys are published. */
+    @Inject
+    @ConfigProperty(name = "FACEBOOK_OIDC_ISSUER", defaultValue = "https://www.facebook.com")
+    String oidcIssuer;
+
+    @Inject
+    @ConfigProperty(name = "FACEBOOK_OIDC_JWKS_URL",
+            defaultValue = "https://limited.facebook.com/.well-known/oauth/openid/jwks/")
+    String oidcJwksUrl;
+
     public boolean isConfigured() {
         return present(clientId) && present(clientSecret) && present(redirectUri);
     }
@@ -56,5 +66,18 @@ public class FacebookSettings {
 
     private static boolean present(Optional<String> value) {
         return value.filter(v -> !v.isBlank()).isPresent();
+    }
+
+    /** A credential handed in by an app needs the app id and secret (debug_token, appsecret_proof), no redirect URI. */
+    public boolean acceptsAppTokens() {
+        return present(clientId) && present(clientSecret);
+    }
+
+    public String oidcIssuer() {
+        return oidcIssuer;
+    }
+
+    public String oidcJwksUrl() {
+        return oidcJwksUrl;
     }
 }

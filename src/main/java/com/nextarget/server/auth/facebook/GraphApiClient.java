@@ -28,8 +28,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Facebook's Graph API, as far as a login needs it: the code exchange and the {@code /me} profile. Facebook
- * Login is OAuth 2.0 without OpenID Connect, so the profile, not an id_token, says who signed in.
+ * Facebook's Graph API, as far as a login needs it: the code exchange, {@code debug_token} for a token an app hands
+ * in, and the {@code /me} profile. Facebook Login is OAuth 2.0 without OpenID Connect, so the profile, not an
+ * id_token, says who signed in.
  */
 @ApplicationScoped
 public class GraphApiClient {
@@ -44,6 +45,46 @@ public class GraphApiClient {
 
     public ProviderIdentity identify(String code) {
         return profile(accessToken(code));
+    }
+
+    /**
+     * A user access token an app got from Facebook's SDK: {@code debug_token} (with the app token) says whether it
+     * is valid, for this app, and whose; then {@code /me} must name the same user.
+     */
+    public ProviderIdentity identifyUserToken(String accessToken) {
+        String userId = debuggedUserId(accessToken);
+        ProviderIdentity identity = profile(accessToken);
+        if (!identity.subject().equals(userId)) {
+            throw new ProblemException(401, "Invalid access_token: its profile is of another user");
+        }
+        return identity;
+    }
+
+    private String debuggedUserId(String accessToken) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("input_token", accessToken);
+        query.put("access_token", settings.clientId() + "|" + settings.clientSecret());
+        // Graph wants both tokens in the query; ProviderClient logs no query string
+        HttpRequest request = ProviderClient.get(URI.create(settings.graphUrl() + "/debug_token?" + query(query)))
+                .build();
+        HttpResponse<String> response = client.send(NAME, request);
+        if (response.statusCode() != 200) {
+            throw ProviderClient.failed(NAME, request, response.statusCode());
+        }
+        if (!(parse(response.body()).get("data") instanceof JsonObject data)) {
+            throw new ProblemException(502, "Facebook's debug_token answer has no data");
+        }
+        if (!data.getBoolean("is_valid", false)) {
+            throw new ProblemException(401, "Invalid access_token: Facebook says it is not valid");
+        }
+        if (!settings.clientId().equals(idOf(data.get("app_id")))) {
+            throw new ProblemException(401, "Invalid access_token: it was issued to another app");
+        }
+        String userId = idOf(data.get("user_id"));
+        if (userId == null) {
+            throw new ProblemException(401, "Invalid access_token: it is not a user's token");
+        }
+        return userId;
     }
 
     private String accessToken(String code) {
@@ -81,10 +122,8 @@ public class GraphApiClient {
             throw ProviderClient.failed(NAME, request, response.statusCode());
         }
         JsonObject me = parse(response.body());
-        JsonValue idValue = me.get("id");
-        String id = idValue instanceof JsonString text ? text.getString()
-                : idValue instanceof JsonNumber number ? number.bigIntegerValue().toString() : null;
-        if (id == null || !id.matches("[0-9A-Za-z_-]{1,128}")) {
+        String id = idOf(me.get("id"));
+        if (id == null) {
             throw new ProblemException(502, "Facebook's profile has no valid id");
         }
         if (me.get("email") instanceof JsonString email && !email.getString().isBlank()) {
@@ -93,6 +132,13 @@ public class GraphApiClient {
         // Facebook omits email for accounts registered with a phone number, or when the user declines the scope
         return new ProviderIdentity(IdentityProvider.FACEBOOK, id, PlaceholderEmail.of(IdentityProvider.FACEBOOK, id),
                 null, true);
+    }
+
+    /** Graph ids are strings, though some answers carry them as numbers. */
+    private static String idOf(JsonValue value) {
+        String id = value instanceof JsonString text ? text.getString()
+                : value instanceof JsonNumber number ? number.bigIntegerValue().toString() : null;
+        return id != null && id.matches("[0-9A-Za-z_-]{1,128}") ? id : null;
     }
 
     /** Graph API "appsecret_proof": hex HMAC-SHA256 of the access token, keyed with the app secret. */

@@ -1,11 +1,8 @@
 package com.nextarget.server.auth.google;
 
-import com.nextarget.server.auth.PlaceholderEmail;
 import com.nextarget.server.auth.ProviderClient;
 import com.nextarget.server.error.ProblemException;
-import com.nextarget.server.user.IdentityProvider;
 import com.nextarget.server.user.ProviderIdentity;
-import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -36,17 +33,10 @@ public class GoogleCodeExchange {
     ProviderClient client;
 
     @Inject
-    IdTokenValidator validator;
+    GoogleIdTokens idTokens;
 
     public ProviderIdentity identify(String code, String expectedNonce) {
-        JWTClaimsSet claims = validator.validate(idToken(code), expectedNonce);
-        String subject = claims.getSubject();
-        Object email = claims.getClaim("email");
-        if (email instanceof String address && !address.isBlank()) {
-            return new ProviderIdentity(IdentityProvider.GOOGLE, subject, address, emailVerified(claims), false);
-        }
-        return new ProviderIdentity(IdentityProvider.GOOGLE, subject,
-                PlaceholderEmail.of(IdentityProvider.GOOGLE, subject), null, true);
+        return idTokens.fromCodeExchange(idToken(code), expectedNonce);
     }
 
     private String idToken(String code) {
@@ -74,15 +64,6 @@ public class GoogleCodeExchange {
             throw new ProblemException(502, "Google's token response has no id_token");
         }
         return idToken.getString();
-    }
-
-    /** Google sends a boolean; some OpenID providers send the string "true". */
-    private static Boolean emailVerified(JWTClaimsSet claims) {
-        Object value = claims.getClaim("email_verified");
-        if (value instanceof Boolean verified) {
-            return verified;
-        }
-        return value instanceof String text ? Boolean.valueOf(text) : null;
     }
 
     static String form(Map<String, String> fields) {

@@ -1,13 +1,9 @@
 package com.nextarget.server.auth.google;
 
 import com.nextarget.server.auth.ProviderClient;
+import com.nextarget.server.auth.oidc.KeySource;
 import com.nextarget.server.error.ProblemException;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.Resource;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,16 +12,15 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Google's (or the configured issuer's) OpenID provider metadata and signing keys: the discovery document is read
- * at first use and kept; the JWK Set is cached and read again when an id_token names a key id it does not hold.
+ * at first use and kept; its JWK Set is the {@link KeySource} of the id_tokens.
  * {@code @Named}: the OpenID mechanism definition takes its endpoints from here.
  */
 @Named("googleProvider")
@@ -33,6 +28,7 @@ import java.util.List;
 public class GoogleProvider {
 
     static final String NAME = "Google";
+    private static final Duration APP_KEYS_REFRESH = Duration.ofSeconds(30);
 
     @Inject
     GoogleSettings settings;
@@ -41,7 +37,18 @@ public class GoogleProvider {
     ProviderClient client;
 
     private volatile JsonObject metadata;
-    private volatile JWKSource<SecurityContext> keys;
+    private KeySource codeFlowKeys;
+    private KeySource appKeys;
+
+    @PostConstruct
+    void keySources() {
+        // An id_token from the token endpoint arrives over TLS from Google itself, so an unknown kid means a real
+        // rotation and the login that meets it must see the new key at once. Anybody can post an id_token to
+        // /auth/google/token, though: there an unknown kid refreshes the keys at most twice per 30 s, so that
+        // made-up kids cannot turn each request into a request to Google.
+        codeFlowKeys = new KeySource(NAME, this::getJwksUri, client, Duration.ZERO);
+        appKeys = new KeySource(NAME, this::getJwksUri, client, APP_KEYS_REFRESH);
+    }
 
     /** The discovery document, fetched once (a failed fetch is retried by the next login). */
     public JsonObject metadata() {
@@ -93,50 +100,14 @@ public class GoogleProvider {
         return metadata().getString("issuer");
     }
 
-    /** Keys matching the selector; the cache is refreshed when none matches (a rotated key). */
-    public List<JWK> keys(JWKSelector selector) {
-        try {
-            return keySource().get(selector, null);
-        } catch (Exception e) {
-            // a failure of the fetch itself (502/504) arrives wrapped by Nimbus' caching layers
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ProblemException problem) {
-                    throw problem;
-                }
-            }
-            throw new ProblemException(502, "Google's signing keys could not be read");
-        }
+    /** Keys for id_tokens that came from the token endpoint over TLS (the browser and app logins). */
+    public KeySource codeFlowKeys() {
+        return codeFlowKeys;
     }
 
-    private JWKSource<SecurityContext> keySource() {
-        if (keys == null) {
-            synchronized (this) {
-                if (keys == null) {
-                    URL jwksUrl;
-                    try {
-                        jwksUrl = URI.create(getJwksUri()).toURL();
-                    } catch (MalformedURLException | IllegalArgumentException e) {
-                        throw new ProblemException(502, "Google's jwks_uri is not a URL");
-                    }
-                    // Rate limiting is off: id_tokens come only from the token endpoint over TLS, so an unknown
-                    // kid means a real rotation, and the login that meets it must see the new key at once.
-                    keys = JWKSourceBuilder.<SecurityContext>create(jwksUrl, this::fetchKeys)
-                            .rateLimited(false)
-                            .retrying(false)
-                            .build();
-                }
-            }
-        }
-        return keys;
-    }
-
-    private Resource fetchKeys(URL url) {
-        HttpRequest request = ProviderClient.get(URI.create(url.toString())).build();
-        HttpResponse<String> response = client.send(NAME, request);
-        if (response.statusCode() != 200) {
-            throw ProviderClient.failed(NAME, request, response.statusCode());
-        }
-        return new Resource(response.body(), "application/json");
+    /** Keys for id_tokens that a phone app hands in. */
+    public KeySource appKeys() {
+        return appKeys;
     }
 
     static JsonObject parse(String body) {

@@ -3,6 +3,8 @@ package com.nextarget.server.auth.google;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +28,11 @@ public class GoogleSettings {
     @ConfigProperty(name = "GOOGLE_REDIRECT_URI")
     Optional<String> redirectUri;
 
+    /** The Android and iOS clients, whose id_tokens an app may hand in besides those for the web client. */
+    @Inject
+    @ConfigProperty(name = "GOOGLE_APP_CLIENT_IDS")
+    Optional<String> appClientIds;
+
     /** Tests, staging and self-hosted providers stand in for Google through this. */
     @Inject
     @ConfigProperty(name = "GOOGLE_ISSUER", defaultValue = GOOGLE)
@@ -33,6 +40,19 @@ public class GoogleSettings {
 
     public boolean isConfigured() {
         return present(clientId) && present(clientSecret) && present(redirectUri);
+    }
+
+    /** An id_token handed in by an app needs only the client ids: no secret, no redirect URI. */
+    public boolean acceptsAppTokens() {
+        return present(clientId);
+    }
+
+    /** The web client id and every GOOGLE_APP_CLIENT_IDS entry. */
+    public Set<String> appAudiences() {
+        Set<String> audiences = new LinkedHashSet<>();
+        audiences.add(getClientId());
+        Arrays.stream(appClientIds.orElse("").split(",")).map(String::strip).filter(id -> !id.isEmpty()).forEach(audiences::add);
+        return audiences;
     }
 
     public String getClientId() {
