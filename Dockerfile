@@ -10,7 +10,9 @@ RUN mvn -B -q package -DskipTests
 FROM eclipse-temurin:17-jre
 RUN useradd --system --create-home --home-dir /app nextarget
 WORKDIR /app
+# nextarget.jar starts Payara Micro from nextarget-runtime/ beside it (its launcher layout, made by mvn package)
 COPY --from=build /build/target/nextarget.jar /app/nextarget.jar
+COPY --from=build /build/target/nextarget-runtime /app/nextarget-runtime
 COPY --from=build /build/src/main/jvm/jvm.options /app/jvm.options
 # The class-data archive must come from this image's own JVM (the build stage's JDK is another one): one training
 # start, as mvn package does, in a scratch directory that is thrown away; the archive is written when it exits.
@@ -22,7 +24,7 @@ RUN { java -Xshare:on -version > /dev/null 2>&1 || java -Xshare:dump > /dev/null
             -Dnextarget.exitWhenReady=true -jar /app/nextarget.jar > training.log 2>&1 \
             || ! test -s /app/nextarget.jsa; \
        then tail -50 training.log; exit 1; fi \
-    && cd / && rm -rf /tmp/class-data-training /tmp/payaramicro-* && chmod 444 /app/nextarget.jsa
+    && cd / && rm -rf /tmp/class-data-training /tmp/nextarget-instance-* && chmod 444 /app/nextarget.jsa
 RUN mkdir -p /app/data && chown nextarget /app/data
 USER nextarget
 # ./data holds the SQLite file and, without JWT_SECRET_KEY, the generated signing key: mount a volume here.

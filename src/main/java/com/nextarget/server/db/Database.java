@@ -15,6 +15,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -130,6 +134,24 @@ public class Database {
         }
         if (dataSource != null) {
             dataSource.close();
+        }
+        deregisterOwnDrivers();
+    }
+
+    /**
+     * The JDBC drivers in the WAR register themselves with DriverManager when first used; left registered at
+     * undeploy, the container deregisters them itself with a warning per driver ("failed to unregister").
+     */
+    private static void deregisterOwnDrivers() {
+        ClassLoader ours = Database.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == ours) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    // cannot happen for a registered driver; the container would deregister it anyway
+                }
+            }
         }
     }
 }

@@ -1,20 +1,26 @@
 package com.nextarget.server.launch;
 
 import com.nextarget.server.config.DotEnvFile;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.logging.Logger;
 
 /**
- * Main class of {@code nextarget.jar}. Payara Micro cannot take its HTTP port from an environment variable with a
- * default, so this picks {@code PORT} (environment, then {@code .env}, then 8000) and hands over to Payara Micro's
- * own entry point. Payara Micro keeps running when the application fails to deploy, answering 404 forever; this
- * checks the application's {@code /health} once Payara Micro is up and exits instead, so that a platform restarts it
- * and its log says why. Every other setting is read by the application through MicroProfile Config.
+ * Main class of {@code nextarget.jar}. It picks {@code PORT} (environment, then {@code .env}, then 8000), makes a
+ * fresh {@link InstanceDirectory}, starts Payara Micro from the launcher layout in {@code nextarget-runtime/} beside
+ * the jar, and opens the HTTP port only once the application has deployed. When the deployment fails it exits
+ * (status 1) instead of leaving Payara Micro answering 404 forever, so that a platform restarts it and its log says
+ * why. SIGTERM stops it gracefully ({@link GracefulStop}). Every other setting is read by the application through
+ * MicroProfile Config.
  *
  * <p>With the system property {@value #EXIT_WHEN_READY} set to {@code true} it exits (status 0) as soon as the
  * application answers: that is the training start which writes the class-data archive ({@code
@@ -23,6 +29,8 @@ import java.util.List;
 public final class Launcher {
 
     static final String EXIT_WHEN_READY = "nextarget.exitWhenReady";
+    static final String RUNTIME_DIRECTORY = "nextarget-runtime";
+    private static final Logger LOG = Logger.getLogger("nextarget");
     private static final List<String> TRAINING_PATHS =
             List.of("/users/me", "/.well-known/jwks.json", "/openapi", "/docs", "/no-such-path");
 
@@ -30,29 +38,76 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
         String port = port();
-        List<String> payaraArgs = new ArrayList<>(List.of("--port", port));
-        payaraArgs.addAll(List.of(args));
-        // returns once the server has booted and deployed the application (or failed to)
-        Class.forName("fish.payara.micro.PayaraMicro")
-                .getMethod("main", String[].class)
-                .invoke(null, (Object) payaraArgs.toArray(String[]::new));
-        if (!payaraArgs.contains("--help") && !applicationAnswers(port)) {
-            System.err.println("NexTarget server: the application did not deploy (see the log above); exiting");
-            System.exit(1);
+        Path runtime = runtimeDirectory();
+        useBootProperties(runtime);
+        useJreTrustStore();
+        InstanceDirectory instance = InstanceDirectory.createFrom(runtime.resolve("config"));
+        instance.deleteOnExit();
+        PayaraMicroServer payara = PayaraMicroServer.start(runtime, instance.path(), port, args);
+        if (List.of(args).contains("--help")) {
+            return;
         }
+        if (!payara.applicationRunning()) {
+            exit(1, "NexTarget server: the application did not deploy (see the log above); exiting");
+        }
+        GracefulStop.onSigterm(payara::closeHttpListener);
+        payara.openHttpListener();
+        if (get(port, "/health") != 200) {
+            exit(1, "NexTarget server: the application does not answer on port " + port + "; exiting");
+        }
+        LOG.info(() -> String.format("NexTarget server ready: http://0.0.0.0:%s answers (started in %.1f s)",
+                port, (System.nanoTime() - started) / 1e9));
         if (Boolean.getBoolean(EXIT_WHEN_READY)) {
             // the first requests of a woken instance then find their classes in the archive too
             for (String path : TRAINING_PATHS) {
                 get(port, path);
             }
-            System.out.println("NexTarget server: the application answers; exiting as " + EXIT_WHEN_READY + " asks");
-            System.exit(0);
+            exit(0, "NexTarget server: the application answers; exiting as " + EXIT_WHEN_READY + " asks");
         }
     }
 
-    private static boolean applicationAnswers(String port) {
-        return get(port, "/health") == 200;
+    /** Payara Micro's shutdown hook stops the server; the instance directory's hook then deletes the directory. */
+    private static void exit(int status, String message) {
+        (status == 0 ? System.out : System.err).println(message);
+        System.exit(status);
+    }
+
+    /** nextarget-runtime/ beside the jar this class was loaded from. */
+    private static Path runtimeDirectory() throws Exception {
+        Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path runtime = jar.resolveSibling(RUNTIME_DIRECTORY);
+        if (!Files.isRegularFile(runtime.resolve("launch-micro.jar"))) {
+            throw new IllegalStateException(runtime + " is missing or incomplete: build it with mvn package");
+        }
+        return runtime;
+    }
+
+    /** What Payara Micro's own launcher would set before the server starts (it keeps values already set). */
+    private static void useBootProperties(Path runtime) throws IOException {
+        Properties boot = new Properties();
+        try (InputStream in = Files.newInputStream(runtime.resolve("payara-boot.properties"))) {
+            boot.load(in);
+        }
+        boot.stringPropertyNames().forEach(key -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, boot.getProperty(key));
+            }
+        });
+        System.setProperty("fish.payara.micro.BootJar", runtime.resolve("launch-micro.jar").toUri().toString());
+        System.setProperty("fish.payara.micro.UnpackDir", runtime.toString());
+    }
+
+    /**
+     * Payara Micro points {@code javax.net.ssl.trustStore} at the trust store it bundles, as old as the release, with
+     * expired certificates it logs in full at every start; the JRE's own is kept current by JDK updates.
+     */
+    private static void useJreTrustStore() {
+        if (System.getProperty("javax.net.ssl.trustStore") == null) {
+            System.setProperty("javax.net.ssl.trustStore",
+                    Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toString());
+        }
     }
 
     /** The status of a GET on this server, or -1 when there is no answer. */
@@ -62,7 +117,10 @@ public final class Launcher {
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                             .timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return -1;
         }
     }

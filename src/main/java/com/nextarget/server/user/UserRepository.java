@@ -3,6 +3,7 @@ package com.nextarget.server.user;
 import com.nextarget.server.db.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -50,6 +51,36 @@ public class UserRepository {
                     .getSingleResult();
             return em.find(User.class, id.longValue());
         });
+    }
+
+    /** The id of the user of this provider account, if there is one. */
+    public Optional<Long> findIdOf(IdentityProvider provider, String subject) {
+        return transactions.read(em -> em.createNativeQuery("SELECT id FROM users WHERE provider = ? AND subject = ?")
+                .setParameter(1, provider.wireName())
+                .setParameter(2, subject)
+                .getResultStream()
+                .findFirst()
+                .map(id -> ((Number) id).longValue()));
+    }
+
+    /**
+     * Deletes a user inside the caller's transaction; the database deletes their sessions, refresh tokens and
+     * one-time codes with the row (ON DELETE CASCADE). False when there was no such row (any more).
+     */
+    public boolean delete(EntityManager em, long id) {
+        return em.createNativeQuery("DELETE FROM users WHERE id = ?")
+                .setParameter(1, id)
+                .executeUpdate() == 1;
+    }
+
+    /** As {@link #delete(EntityManager, long)}, for the user of a provider account; the id of the user deleted. */
+    public Optional<Long> delete(EntityManager em, IdentityProvider provider, String subject) {
+        return em.createNativeQuery("DELETE FROM users WHERE provider = ? AND subject = ? RETURNING id")
+                .setParameter(1, provider.wireName())
+                .setParameter(2, subject)
+                .getResultStream()
+                .findFirst()
+                .map(id -> ((Number) id).longValue());
     }
 
     /**

@@ -3,6 +3,7 @@ package com.nextarget.server.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nextarget.server.config.DatabaseUrl;
+import com.nextarget.server.testing.Accounts;
 import com.nextarget.server.testing.AppSignIn;
 import com.nextarget.server.testing.Browser;
 import com.nextarget.server.testing.Concurrently;
@@ -13,6 +14,7 @@ import com.nextarget.server.testing.Logins;
 import com.nextarget.server.testing.PostgresSchema;
 import com.nextarget.server.testing.RunningServer;
 import com.nextarget.server.testing.SdkSignIns;
+import com.nextarget.server.testing.SignedRequests;
 import java.sql.Connection;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
@@ -98,7 +100,7 @@ class PostgresIT {
             while (result.next()) {
                 versions.add(result.getString(1));
             }
-            assertThat(versions).startsWith("1", "2");
+            assertThat(versions).startsWith("1", "2").contains("4");
         }
     }
 
@@ -134,6 +136,50 @@ class PostgresIT {
     }
 
     @Test
+    void deletingAnAccountTakesItsSessionsTokensAndCodesAlongOnPostgres() throws Exception {
+        String subject = "pg-leaver-" + UUID.randomUUID();
+        RunningServer.google().enqueue(FakeGoogle.Login.as(subject));
+        var phone = Http.json(Logins.login(new Browser(), server, "google").body());
+        RunningServer.google().enqueue(FakeGoogle.Login.as(subject));
+        var tablet = Http.json(Logins.login(new Browser(), server, "google").body());
+        RunningServer.google().enqueue(FakeGoogle.Login.as(subject));
+        new AppSignIn().code(server, "google");
+        long id = Accounts.userOf(phone.getString("access_token"));
+        assertThat(rows("SELECT COUNT(*) FROM sessions WHERE user_id = ?", id)).isEqualTo(2);
+        assertThat(rows("SELECT COUNT(*) FROM authorization_codes WHERE user_id = ?", id)).isEqualTo(1);
+
+        assertThat(Accounts.deleteMe(server, tablet.getString("access_token")).statusCode()).isEqualTo(204);
+
+        assertThat(rows("SELECT COUNT(*) FROM users WHERE id = ?", id)).isZero();
+        assertThat(rows("SELECT COUNT(*) FROM sessions WHERE user_id = ?", id)).isZero();
+        assertThat(rows("SELECT COUNT(*) FROM authorization_codes WHERE user_id = ?", id)).isZero();
+        for (var device : List.of(phone, tablet)) {
+            assertThat(rows("SELECT COUNT(*) FROM refresh_tokens WHERE session_id = ?",
+                    Accounts.sessionOf(device.getString("access_token")))).isZero();
+            assertThat(Http.withBearer(server.uri("/users/me"), device.getString("access_token")).statusCode())
+                    .isEqualTo(401);
+            assertThat(AppSignIn.refresh(server, device.getString("refresh_token")).statusCode()).isEqualTo(400);
+        }
+        RunningServer.google().enqueue(FakeGoogle.Login.as(subject));
+        assertThat(Accounts.userOf(Logins.accessToken(server, "google"))).isGreaterThan(id);
+    }
+
+    @Test
+    void metasDeletionRequestDeletesAndKeepsOnlyTheReceiptOnPostgres() throws Exception {
+        String facebookId = Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L));
+        RunningServer.facebook().enqueue(FakeFacebook.Login.as(facebookId));
+        Logins.accessToken(server, "facebook");
+
+        var response = Accounts.dataDeletion(server, SignedRequests.forUser(facebookId));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String code = Http.json(response.body()).getString("confirmation_code");
+        assertThat(count("provider = 'facebook' AND subject = '" + facebookId + "'")).isZero();
+        assertThat(rows("SELECT COUNT(*) FROM deletion_confirmations WHERE code = ? AND status = 'deleted'", code))
+                .isEqualTo(1);
+        assertThat(Http.get(server.uri("/auth/facebook/data-deletion/" + code)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void startupLineNamesTheDatabaseWithoutItsPassword() {
         DatabaseUrl database = schema.parsed();
         assertThat(database.password()).isPresent();
@@ -142,6 +188,16 @@ class PostgresIT {
 
     private static int count(String where) throws SQLException {
         return schema.count("users", where);
+    }
+
+    private static int rows(String countQuery, Object parameter) throws SQLException {
+        try (Connection db = connect(); var statement = db.prepareStatement(countQuery)) {
+            statement.setObject(1, parameter);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
     }
 
     private static void execute(String sql) throws SQLException {

@@ -33,6 +33,11 @@ class UnconfiguredServerIT {
                 assertThat(response.statusCode()).as(provider).isEqualTo(503);
                 assertThat(response.body()).as(provider).matches("\\{\"detail\":\"(Google|Facebook) sign-in is not configured\"}");
             }
+            for (String path : new String[] {"/auth/facebook/data-deletion", "/auth/facebook/deauthorize"}) {
+                var response = Http.post(server.uri(path), "application/x-www-form-urlencoded", "signed_request=a.b");
+                assertThat(response.statusCode()).as(path).isEqualTo(503);
+                assertThat(response.body()).as(path).isEqualTo("{\"detail\":\"Facebook sign-in is not configured\"}");
+            }
             assertThat(server.log()).contains("JWT_SECRET_KEY is not set")
                     .contains("Google not configured | Facebook not configured");
             firstKeys = Http.get(server.uri("/.well-known/jwks.json")).body();

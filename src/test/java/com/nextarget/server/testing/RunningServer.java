@@ -54,15 +54,17 @@ public final class RunningServer implements Origin, AutoCloseable {
     private final Process process;
     private final Path directory;
     private final int port;
+    private final long logOffset;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(RunningServer::stopAll));
     }
 
-    private RunningServer(Process process, Path directory, int port) {
+    private RunningServer(Process process, Path directory, int port, long logOffset) {
         this.process = process;
         this.directory = directory;
         this.port = port;
+        this.logOffset = logOffset;
     }
 
     /** The server every test uses, with both fake providers configured; started at first use. */
@@ -131,7 +133,10 @@ public final class RunningServer implements Origin, AutoCloseable {
         return server;
     }
 
-    /** {@link #start} without the wait, for starting several at once; then {@link #awaitHealthy} each. */
+    /**
+     * Like {@link #start}, but returns as soon as the process runs: for tests of the start itself, and for starting
+     * several at once (then {@link #awaitHealthy} each).
+     */
     public static synchronized RunningServer launch(String name, Map<String, String> settings) {
         int port = freePort();
         Path directory = WORK.resolve(name);
@@ -147,7 +152,9 @@ public final class RunningServer implements Origin, AutoCloseable {
                     || key.startsWith("APP_") || key.endsWith("_EXPIRE_MINUTES"));
             settings.forEach((key, value) -> env.put(key, value.replace("{port}", Integer.toString(port))));
             env.put("PORT", Integer.toString(port));
-            RunningServer server = new RunningServer(builder.start(), directory, port);
+            Path log = directory.resolve("server.log");
+            long logOffset = Files.exists(log) ? Files.size(log) : 0;
+            RunningServer server = new RunningServer(builder.start(), directory, port, logOffset);
             STARTED.add(server);
             return server;
         } catch (IOException e) {
@@ -218,6 +225,35 @@ public final class RunningServer implements Origin, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the server wrote since this start (a restart in the same directory appends to the same log). */
+    public String logOfThisStart() {
+        String log = log();
+        return log.substring((int) Math.min(logOffset, log.length()));
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Sends SIGTERM (what a platform sends to stop a server) without waiting. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** kill -9: the process ends at once, without its shutdown hooks. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The exit status once the process has ended, or -1 when it still runs after the timeout. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     private String logTail() {
