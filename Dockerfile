@@ -30,5 +30,7 @@ USER nextarget
 # ./data holds the SQLite file and, without JWT_SECRET_KEY, the generated signing key: mount a volume here.
 VOLUME /app/data
 ENV PORT=8000
+# One JSON object per log line, for the platform's log search (README "Operating it")
+ENV LOG_FORMAT=json
 EXPOSE 8000
 CMD ["java", "@jvm.options", "-XX:SharedArchiveFile=nextarget.jsa", "-jar", "nextarget.jar"]

@@ -6,6 +6,9 @@ import com.nextarget.server.error.ErrorBody;
 import com.nextarget.server.error.ErrorResponses;
 import com.nextarget.server.error.ProblemException;
 import com.nextarget.server.user.CurrentUser;
+import com.nextarget.server.ops.RequestObserver;
+import com.nextarget.server.ratelimit.RateLimiter;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Set;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +41,7 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
     /** Paths under these prefixes need an access token; nothing else ever looks at the Authorization header. */
     static final String[] BEARER_PROTECTED = {"/users/", "/auth/logout"};
     static final String GOOGLE_START = "/auth/google/start";
+    static final String RATE_LIMITED = "/auth/";
 
     private static final Logger LOG = Logger.getLogger(AuthenticationRouter.class.getName());
 
@@ -55,14 +60,40 @@ public class AuthenticationRouter implements HttpAuthenticationMechanism {
     @Inject
     GoogleOpenIdLogin googleLogin;
 
+    @Inject
+    RequestObserver requests;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    /** The first application code every request meets: its observation (ops.RequestObserver) begins here. */
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
+        try (Scope scope = requests.begin(request).context().makeCurrent()) {
+            AuthenticationStatus status = route(request, response, context);
+            // answered here (401, 429, the redirect to Google): the servlet chain, which would record it, never runs
+            if (status == AuthenticationStatus.SEND_FAILURE || status == AuthenticationStatus.SEND_CONTINUE) {
+                requests.finish(request, response.getStatus());
+            }
+            return status;
+        }
+    }
+
+    private AuthenticationStatus route(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) throws AuthenticationException {
         String path = pathOf(request);
         try {
             // a CORS preflight carries no credentials by design (see config.CorsFilter)
             if ("OPTIONS".equals(request.getMethod())) {
                 return context.doNothing();
+            }
+            if (path.startsWith(RATE_LIMITED)) {
+                OptionalLong retryAfter = rateLimiter.retryAfter(request);
+                if (retryAfter.isPresent()) {
+                    response.setHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+                    return answer(response, 429, "Too many requests: try again in " + retryAfter.getAsLong() + " s");
+                }
             }
             if (requiresBearerToken(path)) {
                 return bearer(request, response, context);

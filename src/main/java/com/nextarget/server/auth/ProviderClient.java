@@ -1,7 +1,11 @@
 package com.nextarget.server.auth;
 
 import com.nextarget.server.error.ProblemException;
+import com.nextarget.server.ops.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +34,25 @@ public class ProviderClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    @Inject
+    Tracing tracing;
+
+    /** Sends the request as a span of its own (a child of the current request's span). */
     public HttpResponse<String> send(String providerName, HttpRequest request) {
+        Span span = tracing.providerCall(providerName, request);
+        try (Scope scope = span.makeCurrent()) {
+            HttpResponse<String> response = exchange(providerName, request);
+            Tracing.answered(span, response.statusCode());
+            return response;
+        } catch (ProblemException e) {
+            Tracing.failed(span, e.getMessage());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private HttpResponse<String> exchange(String providerName, HttpRequest request) {
         CompletableFuture<HttpResponse<String>> response =
                 http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {

@@ -20,7 +20,9 @@
  * path: {@code /users/*} and {@code /auth/logout} to MicroProfile JWT (its 401 rewritten as JSON with
  * {@code WWW-Authenticate: Bearer}, and a verified token let in only while its session lives), {@code GET
  * /auth/google/start} to the OpenID Connect mechanism to build Google's URL (it sees none of the request's parameters),
- * everything else to nobody, so a stale token sent to a public path is ignored instead of refused.
+ * everything else to nobody, so a stale token sent to a public path is ignored instead of refused. Being the first
+ * application code every request meets, it also begins the request's observation ({@code ops.RequestObserver}) and
+ * applies the rate limit of {@code /auth/*} before any login work, the redirect to Google included.
  * <p>
  * The OpenID mechanism builds Google's authentication request; the callback is a plain resource that uses our
  * {@code IdTokenValidator} because the bundled mechanism's callback accepts unsigned id_tokens, calls userinfo on

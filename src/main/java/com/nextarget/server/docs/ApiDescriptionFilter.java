@@ -18,8 +18,9 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * The last step of /openapi (mp.openapi.filter): the rules that hold for every operation, so that no annotation
- * has to repeat them. Every operation may answer 500; every error response without a body of its own is
- * {@code {"detail"}} (the contract's one error shape); every 401 carries {@code WWW-Authenticate}.
+ * has to repeat them. Every operation may answer 500, every {@code /auth/*} operation 429 with {@code Retry-After};
+ * every error response without a body of its own is {@code {"detail"}} (the contract's one error shape); every 401
+ * carries {@code WWW-Authenticate}.
  */
 public class ApiDescriptionFilter implements OASFilter {
 
@@ -28,8 +29,13 @@ public class ApiDescriptionFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI api) {
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
-            api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
-                    .forEach(ApiDescriptionFilter::completeResponses));
+            api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
+                // the rate limit of ratelimit.RateLimiter: every /auth/* request may be told to wait
+                if (path.startsWith("/auth/")) {
+                    rateLimited(operation);
+                }
+                completeResponses(operation);
+            }));
         }
         api.setTags(distinct(api.getTags()));
         dropPayaraEndpoints(api);
@@ -89,6 +95,17 @@ public class ApiDescriptionFilter implements OASFilter {
                 }
             }
         });
+    }
+
+    private static void rateLimited(Operation operation) {
+        if (operation.getResponses() != null && !operation.getResponses().hasAPIResponse("429")) {
+            operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
+                    .description("Too many requests from this client this minute (RATE_LIMIT_PER_MINUTE)")
+                    .addHeader("Retry-After", OASFactory.createHeader()
+                            .description("Seconds until the next minute")
+                            .required(true)
+                            .schema(OASFactory.createSchema().type(Schema.SchemaType.INTEGER))));
+        }
     }
 
     private static boolean isError(String status) {

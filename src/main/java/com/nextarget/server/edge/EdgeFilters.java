@@ -11,7 +11,8 @@ import org.glassfish.grizzly.portunif.ProtocolFinder;
  * itself and offers no setting to add a filter to it; the one element whose class the configuration names and that
  * gets hold of that chain is a port-unification filter. The pre-boot commands therefore put the HTTP protocol
  * behind this "port unification" with a single protocol ({@link AnyConnectionIsHttp}), and this class adds
- * {@link JsonErrorBodies} in front of Grizzly's HTTP parser and {@link RequestChecks} right after it.
+ * {@link JsonErrorBodies} in front of Grizzly's HTTP parser, and {@link UpgradesIgnored} and {@link RequestChecks}
+ * right after it.
  */
 public class EdgeFilters extends PUFilter {
 
@@ -31,6 +32,7 @@ public class EdgeFilters extends PUFilter {
             throw new IllegalStateException("no HTTP parser in the listener's filter chain");
         }
         chain.add(parser + 1, new RequestChecks());
+        chain.add(parser + 1, new UpgradesIgnored());
         chain.add(parser, new JsonErrorBodies());
         return super.register(finder, chain);
     }

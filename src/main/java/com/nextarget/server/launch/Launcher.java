@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -37,6 +38,8 @@ public final class Launcher {
     private Launcher() {
     }
 
+    private static final Duration LISTENER_OPENING = Duration.ofSeconds(15);
+
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         String port = port();
@@ -45,7 +48,10 @@ public final class Launcher {
         useJreTrustStore();
         InstanceDirectory instance = InstanceDirectory.createFrom(runtime.resolve("config"));
         instance.deleteOnExit();
-        PayaraMicroServer payara = PayaraMicroServer.start(runtime, instance.path(), port, args);
+        List<String> payaraArgs = new ArrayList<>(LogFormat.configure(runtime));
+        payaraArgs.addAll(List.of(args));
+        PayaraMicroServer payara = PayaraMicroServer.start(runtime, instance.path(), port,
+                payaraArgs.toArray(String[]::new));
         if (List.of(args).contains("--help")) {
             return;
         }
@@ -54,7 +60,7 @@ public final class Launcher {
         }
         GracefulStop.onSigterm(payara::closeHttpListener);
         payara.openHttpListener();
-        if (get(port, "/health") != 200) {
+        if (firstAnswer(port) != 200) {
             exit(1, "NexTarget server: the application does not answer on port " + port + "; exiting");
         }
         LOG.info(() -> String.format("NexTarget server ready: http://0.0.0.0:%s answers (started in %.1f s)",
@@ -108,6 +114,20 @@ public final class Launcher {
             System.setProperty("javax.net.ssl.trustStore",
                     Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toString());
         }
+    }
+
+    /**
+     * The status of the first answer to {@code /health}. Payara applies the listener's new setting on another thread
+     * (behind the edge's port unification the bind takes a moment longer), so a refused connection is tried again.
+     */
+    private static int firstAnswer(String port) throws InterruptedException {
+        long deadline = System.nanoTime() + LISTENER_OPENING.toNanos();
+        int status = get(port, "/health");
+        while (status == -1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            status = get(port, "/health");
+        }
+        return status;
     }
 
     /** The status of a GET on this server, or -1 when there is no answer. */

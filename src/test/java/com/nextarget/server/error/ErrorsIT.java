@@ -65,7 +65,7 @@ class ErrorsIT {
 
     @Test
     void payarasOwnEndpointsAreNotExposed() {
-        for (String path : new String[] {"/metrics", "/health/live", "/admin", "/asadmin", "/openapi/ui"}) {
+        for (String path : new String[] {"/metrics/base", "/metrics/vendor", "/health/live", "/admin", "/asadmin", "/openapi/ui"}) {
             var response = Http.get(server.uri(path));
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).as(path).startsWith("{\"detail\":");

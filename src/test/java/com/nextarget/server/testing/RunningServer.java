@@ -120,6 +120,8 @@ public final class RunningServer implements Origin, AutoCloseable {
         env.putIfAbsent("FACEBOOK_OIDC_ISSUER", facebook().oidcIssuer());
         env.putIfAbsent("FACEBOOK_OIDC_JWKS_URL", facebook().oidcJwksUrl());
         env.putIfAbsent("APP_REDIRECT_URIS", AppSignIn.REDIRECT_URI + "," + AppSignIn.HTTPS_REDIRECT_URI);
+        // every test client is 127.0.0.1: only the rate-limit tests (ratelimit.RateLimitIT) set a limit to reach
+        env.putIfAbsent("RATE_LIMIT_PER_MINUTE", "1000000");
         return env;
     }
 
@@ -149,7 +151,10 @@ public final class RunningServer implements Origin, AutoCloseable {
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(key -> key.startsWith("GOOGLE_") || key.startsWith("FACEBOOK_")
                     || key.startsWith("JWT_") || key.equals("DATABASE_URL") || key.equals("CORS_ORIGINS")
-                    || key.startsWith("APP_") || key.endsWith("_EXPIRE_MINUTES"));
+                    || key.startsWith("APP_") || key.endsWith("_EXPIRE_MINUTES")
+                    || key.startsWith("OTEL_") || key.equals("LOG_FORMAT") || key.equals("METRICS_TOKEN")
+                    || key.equals("RATE_LIMIT_PER_MINUTE") || key.equals("TRUST_PROXY_HEADERS"));
+
             settings.forEach((key, value) -> env.put(key, value.replace("{port}", Integer.toString(port))));
             env.put("PORT", Integer.toString(port));
             Path log = directory.resolve("server.log");

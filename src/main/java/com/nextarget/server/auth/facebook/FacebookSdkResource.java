@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,10 +44,8 @@ public class FacebookSdkResource {
             summary = "Sign in with a credential of Facebook's SDK", description = "Exactly one of access_token "
             + "(a user access token, checked with debug_token and /me) or id_token (a Limited Login token carrying a "
             + "nonce from POST /auth/nonce, which it spends).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                    @SchemaProperty(name = "access_token", type = SchemaType.STRING),
-                    @SchemaProperty(name = "id_token", type = SchemaType.STRING)})))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "FacebookSdkCredential")))
     @APIResponse(responseCode = "200", description = "Signed in: a new session's tokens",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenResponse")),
             headers = @Header(name = "Cache-Control", required = true, description = "no-store",

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,9 +39,8 @@ public class GoogleSdkResource {
             summary = "Sign in with an id_token of Google's SDK", description = "The id_token must be for "
             + "GOOGLE_CLIENT_ID or one of GOOGLE_APP_CLIENT_IDS and carry a nonce from POST /auth/nonce (as is, or "
             + "its lowercase hex SHA-256), which it spends.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
-            type = SchemaType.OBJECT, requiredProperties = "id_token",
-            properties = @SchemaProperty(name = "id_token", type = SchemaType.STRING))))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "GoogleSdkCredential")))
     @APIResponse(responseCode = "200", description = "Signed in: a new session's tokens",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TokenResponse")),
             headers = @Header(name = "Cache-Control", required = true, description = "no-store",
