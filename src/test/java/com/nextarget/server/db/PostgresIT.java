@@ -11,18 +11,17 @@ import com.nextarget.server.testing.FakeFacebook;
 import com.nextarget.server.testing.FakeGoogle;
 import com.nextarget.server.testing.Http;
 import com.nextarget.server.testing.Logins;
+import com.nextarget.server.testing.PostgresSchema;
 import com.nextarget.server.testing.RunningServer;
 import com.nextarget.server.testing.SdkSignIns;
 import com.nextarget.server.testing.SignedRequests;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -31,28 +30,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * The server on PostgreSQL, given as Render gives it ({@code postgres://user:pass@host:port/db}). Needs a running
- * PostgreSQL, so it runs only when {@code TEST_POSTGRES_URL} names a database the test may write to; PostgreSQL
- * refuses to run as root, which rules out starting an embedded one in the build.
+ * The server on PostgreSQL, given as Render gives it ({@code postgres://user:pass@host:port/db}), in a fresh schema.
+ * Needs a running PostgreSQL, so it runs only when {@code TEST_POSTGRES_URL} names a database the test may write to
+ * (PostgreSQL refuses to run as root, which rules out starting an embedded one in the build); {@code .ci/run}
+ * always provides one, so in CI it never skips.
  */
 @EnabledIfEnvironmentVariable(named = "TEST_POSTGRES_URL", matches = "postgres(ql)?://.+")
 class PostgresIT {
 
-    private static final String URL = System.getenv("TEST_POSTGRES_URL");
-    /** The same reading of the URL as the server's. */
-    private static final DatabaseUrl DATABASE = DatabaseUrl.parse(Optional.ofNullable(URL));
+    private static PostgresSchema schema;
     private static RunningServer server;
 
     @BeforeAll
-    static void startOnPostgres() {
+    static void startOnPostgres() throws SQLException {
+        schema = PostgresSchema.create("postgres_it");
         server = RunningServer.start("postgres", RunningServer.withProviders(Map.of(
-                "DATABASE_URL", URL, "JWT_SECRET_KEY", "postgres-test-" + UUID.randomUUID())));
+                "DATABASE_URL", schema.databaseUrl(), "JWT_SECRET_KEY", "postgres-test-" + UUID.randomUUID())));
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws SQLException {
         if (server != null) {
             server.close();
+        }
+        if (schema != null) {
+            schema.close();
         }
     }
 
@@ -179,16 +181,13 @@ class PostgresIT {
 
     @Test
     void startupLineNamesTheDatabaseWithoutItsPassword() {
-        assertThat(DATABASE.password()).isPresent();
-        assertThat(server.log()).contains("database " + DATABASE.display()).doesNotContain(DATABASE.password().get());
+        DatabaseUrl database = schema.parsed();
+        assertThat(database.password()).isPresent();
+        assertThat(server.log()).contains("database " + database.display()).doesNotContain(database.password().get());
     }
 
     private static int count(String where) throws SQLException {
-        try (Connection db = connect(); var statement = db.createStatement();
-             var result = statement.executeQuery("SELECT COUNT(*) FROM users WHERE " + where)) {
-            result.next();
-            return result.getInt(1);
-        }
+        return schema.count("users", where);
     }
 
     private static int rows(String countQuery, Object parameter) throws SQLException {
@@ -202,13 +201,10 @@ class PostgresIT {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection db = connect(); var statement = db.createStatement()) {
-            statement.executeUpdate(sql);
-        }
+        schema.execute(sql);
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.user().orElse(null),
-                DATABASE.password().orElse(null));
+        return schema.connect();
     }
 }

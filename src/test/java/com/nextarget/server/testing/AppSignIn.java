@@ -40,7 +40,7 @@ public final class AppSignIn {
     }
 
     /** The start URL with every parameter an AppAuth client sends. */
-    public URI startUri(RunningServer server, String provider) {
+    public URI startUri(Origin server, String provider) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", "nextarget-app");
@@ -54,7 +54,7 @@ public final class AppSignIn {
     }
 
     /** Start → provider → callback: the callback's answer (a redirect to the app, when all went well). */
-    public HttpResponse<String> callback(RunningServer server, String provider) {
+    public HttpResponse<String> callback(Origin server, String provider) {
         HttpResponse<String> start = browser.get(startUri(server, provider));
         assertThat(start.statusCode()).as("start: %s", start.body()).isEqualTo(302);
         HttpResponse<String> atProvider = browser.get(Browser.location(start));
@@ -63,8 +63,12 @@ public final class AppSignIn {
     }
 
     /** The one-time code the callback's redirect to the app carries. */
-    public String code(RunningServer server, String provider) {
-        HttpResponse<String> toApp = callback(server, provider);
+    public String code(Origin server, String provider) {
+        return codeIn(callback(server, provider));
+    }
+
+    /** The one-time code in a callback's redirect to the app, after checking that it is that redirect. */
+    public String codeIn(HttpResponse<String> toApp) {
         assertThat(toApp.statusCode()).as("callback: %s", toApp.body()).isEqualTo(302);
         String location = toApp.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(redirectUri);
@@ -73,16 +77,16 @@ public final class AppSignIn {
         return query.get("code");
     }
 
-    public HttpResponse<String> redeem(RunningServer server, String code) {
+    public HttpResponse<String> redeem(Origin server, String code) {
         return redeem(server, code, verifier, redirectUri);
     }
 
-    public static HttpResponse<String> redeem(RunningServer server, String code, String verifier, String redirectUri) {
+    public static HttpResponse<String> redeem(Origin server, String code, String verifier, String redirectUri) {
         return Http.postForm(server.uri("/auth/token"), Map.of("grant_type", "authorization_code", "code", code,
                 "code_verifier", verifier, "redirect_uri", redirectUri, "client_id", "nextarget-app"));
     }
 
-    public static HttpResponse<String> refresh(RunningServer server, String refreshToken) {
+    public static HttpResponse<String> refresh(Origin server, String refreshToken) {
         return Http.postForm(server.uri("/auth/token"), Map.of("grant_type", "refresh_token",
                 "refresh_token", refreshToken, "client_id", "nextarget-app"));
     }

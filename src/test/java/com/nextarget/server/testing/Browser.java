@@ -31,7 +31,10 @@ public final class Browser {
 
     private Browser(boolean checked) {
         this.checked = checked;
+        // HTTP/1.1 as browsers speak it without TLS; the JDK's default asks for an h2c upgrade, which no browser does
+        // and which, once granted, makes a load balancer tunnel the connection to one instance
         client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))

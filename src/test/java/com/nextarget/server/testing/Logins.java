@@ -15,7 +15,7 @@ public final class Logins {
     }
 
     /** Start → provider → the callback URL the provider sends the browser to (not yet followed). */
-    public static URI callbackUri(Browser browser, RunningServer server, String provider) {
+    public static URI callbackUri(Browser browser, Origin server, String provider) {
         HttpResponse<String> start = browser.get(server.uri("/auth/" + provider + "/start"));
         assertThat(start.statusCode()).as("start: %s", start.body()).isIn(302, 303, 307);
         HttpResponse<String> atProvider = browser.get(Browser.location(start));
@@ -24,19 +24,19 @@ public final class Logins {
     }
 
     /** The whole login; returns the callback's response. */
-    public static HttpResponse<String> login(Browser browser, RunningServer server, String provider) {
+    public static HttpResponse<String> login(Browser browser, Origin server, String provider) {
         return browser.get(callbackUri(browser, server, provider));
     }
 
     /** A successful login's access token. */
-    public static String accessToken(RunningServer server, String provider) {
+    public static String accessToken(Origin server, String provider) {
         HttpResponse<String> callback = login(new Browser(), server, provider);
         assertThat(callback.statusCode()).as("callback: %s", callback.body()).isEqualTo(200);
         return accessTokenOf(callback);
     }
 
     /** {@code logins} whole logins, each in its own browser, {@code clients} at a time; their callbacks' statuses. */
-    public static List<Integer> concurrently(RunningServer server, String provider, int logins, int clients)
+    public static List<Integer> concurrently(Origin server, String provider, int logins, int clients)
             throws Exception {
         return Concurrently.run(logins, clients, () -> login(new Browser(), server, provider).statusCode());
     }

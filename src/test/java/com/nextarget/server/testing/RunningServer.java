@@ -26,7 +26,7 @@ import java.util.UUID;
  * in its own working directory, on a free port, configured like production through environment variables. One
  * shared instance serves the whole test run; tests that need another configuration or a restart start their own.
  */
-public final class RunningServer implements AutoCloseable {
+public final class RunningServer implements Origin, AutoCloseable {
 
     public static final String GOOGLE_CLIENT_ID = "nextarget-test-google-client";
     public static final String GOOGLE_CLIENT_SECRET = "nextarget-test-google-secret";
@@ -43,7 +43,7 @@ public final class RunningServer implements AutoCloseable {
     public static final Path CLASS_DATA_ARCHIVE = Path.of("target", "nextarget.jsa").toAbsolutePath();
     private static final Path JVM_OPTIONS = Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath();
     private static final Path WORK = Path.of("target", "it-servers").toAbsolutePath();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final List<RunningServer> STARTED = new ArrayList<>();
 
     private static RunningServer shared;
@@ -98,16 +98,24 @@ public final class RunningServer implements AutoCloseable {
 
     /** Provider settings pointing at the fakes; redirect URIs are filled in by {@link #start} (they need the port). */
     public static Map<String, String> withProviders(Map<String, String> settings) {
+        return withProviders(settings, "http://127.0.0.1:{port}");
+    }
+
+    /**
+     * Provider settings pointing at the fakes, with redirect URIs under {@code publicOrigin}: the address browsers
+     * reach the server by, such as a load balancer's in front of several instances.
+     */
+    public static Map<String, String> withProviders(Map<String, String> settings, String publicOrigin) {
         Map<String, String> env = new HashMap<>(settings);
         env.put("GOOGLE_ISSUER", google().issuer());
         env.put("GOOGLE_CLIENT_ID", GOOGLE_CLIENT_ID);
         env.put("GOOGLE_CLIENT_SECRET", GOOGLE_CLIENT_SECRET);
-        env.put("GOOGLE_REDIRECT_URI", "http://127.0.0.1:{port}/auth/google/callback");
+        env.put("GOOGLE_REDIRECT_URI", publicOrigin + "/auth/google/callback");
         env.put("FACEBOOK_AUTHORIZE_URL", facebook().authorizeUrl());
         env.put("FACEBOOK_GRAPH_URL", facebook().graphUrl());
         env.put("FACEBOOK_CLIENT_ID", FACEBOOK_APP_ID);
         env.put("FACEBOOK_CLIENT_SECRET", FACEBOOK_APP_SECRET);
-        env.put("FACEBOOK_REDIRECT_URI", "http://127.0.0.1:{port}/auth/facebook/callback");
+        env.put("FACEBOOK_REDIRECT_URI", publicOrigin + "/auth/facebook/callback");
         env.putIfAbsent("GOOGLE_APP_CLIENT_IDS", GOOGLE_ANDROID_CLIENT_ID + "," + GOOGLE_IOS_CLIENT_ID);
         env.putIfAbsent("FACEBOOK_OIDC_ISSUER", facebook().oidcIssuer());
         env.putIfAbsent("FACEBOOK_OIDC_JWKS_URL", facebook().oidcJwksUrl());
@@ -119,15 +127,18 @@ public final class RunningServer implements AutoCloseable {
 
     /**
      * Starts a server in {@code target/it-servers/<name>} (kept between starts, so a restart sees the same ./data)
-     * with exactly these environment variables besides PORT and the JVM's own.
+     * with exactly these environment variables besides PORT and the JVM's own, and waits until it answers.
      */
-    public static synchronized RunningServer start(String name, Map<String, String> settings) {
+    public static RunningServer start(String name, Map<String, String> settings) {
         RunningServer server = launch(name, settings);
         server.awaitHealthy();
         return server;
     }
 
-    /** Like {@link #start}, but returns as soon as the process runs, for tests of the start itself. */
+    /**
+     * Like {@link #start}, but returns as soon as the process runs: for tests of the start itself, and for starting
+     * several at once (then {@link #awaitHealthy} each).
+     */
     public static synchronized RunningServer launch(String name, Map<String, String> settings) {
         int port = freePort();
         Path directory = WORK.resolve(name);
@@ -162,9 +173,14 @@ public final class RunningServer implements AutoCloseable {
                 "-jar", JAR.toString());
     }
 
-    private void awaitHealthy() {
+    public void awaitHealthy() {
+        awaitHealthy(START_TIMEOUT);
+    }
+
+    /** For servers started together, which share the CPU and so take longer each. */
+    public void awaitHealthy(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; log:\n" + logTail());
@@ -185,7 +201,7 @@ public final class RunningServer implements AutoCloseable {
             sleep(100);
         }
         stop();
-        throw new IllegalStateException("the server did not become healthy in " + START_TIMEOUT + "; log:\n" + logTail());
+        throw new IllegalStateException("the server did not become healthy in " + timeout + "; log:\n" + logTail());
     }
 
     /** Where a server of this name runs (its ./data and server.log), also after it stopped or failed to start. */
@@ -193,6 +209,7 @@ public final class RunningServer implements AutoCloseable {
         return WORK.resolve(name);
     }
 
+    @Override
     public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
@@ -283,7 +300,7 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

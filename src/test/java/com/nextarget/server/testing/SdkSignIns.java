@@ -22,7 +22,7 @@ public final class SdkSignIns {
     private SdkSignIns() {
     }
 
-    public static String nonce(RunningServer server) {
+    public static String nonce(Origin server) {
         HttpResponse<String> response = Http.post(server.uri("/auth/nonce"), "application/json", "");
         assertThat(response.statusCode()).as("nonce: %s", response.body()).isEqualTo(200);
         return Http.json(response.body()).getString("nonce");
@@ -39,11 +39,11 @@ public final class SdkSignIns {
     }
 
     /** POST {"member": "credential"} to /auth/{provider}/token. */
-    public static HttpResponse<String> post(RunningServer server, String provider, String member, String credential) {
+    public static HttpResponse<String> post(Origin server, String provider, String member, String credential) {
         return postBody(server, provider, Json.createObjectBuilder().add(member, credential).build().toString());
     }
 
-    public static HttpResponse<String> postBody(RunningServer server, String provider, String body) {
+    public static HttpResponse<String> postBody(Origin server, String provider, String body) {
         return Http.post(server.uri("/auth/" + provider + "/token"), "application/json", body);
     }
 

@@ -1,0 +1,83 @@
+package com.nextarget.server.testing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Several instances of the real jar on one database, with the same {@code DATABASE_URL} and {@code JWT_SECRET_KEY},
+ * behind HAProxy (round robin, no stickiness): the contract's "several instances" as a test sees it. The provider
+ * redirect URIs point at the balancer, as they would at the public URL in production. On PostgreSQL all instances
+ * start at once, as a deployment starts them (Flyway's lock lets one migrate while the others wait); on SQLite the
+ * first starts alone and migrates the file. All stop on close.
+ */
+public final class Replicas implements Origin, AutoCloseable {
+
+    private static final Path WORK = Path.of("target", "it-servers").toAbsolutePath();
+
+    private final List<RunningServer> instances;
+    private final LoadBalancer balancer;
+
+    private Replicas(List<RunningServer> instances, LoadBalancer balancer) {
+        this.instances = instances;
+        this.balancer = balancer;
+    }
+
+    /**
+     * {@code count} instances named {@code <name>-1 ...} with the fake providers, a fresh JWT secret, this database
+     * and these further settings.
+     */
+    public static Replicas start(String name, int count, String databaseUrl, Map<String, String> settings) {
+        int balancerPort = RunningServer.freePort();
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("DATABASE_URL", databaseUrl);
+        env.putIfAbsent("JWT_SECRET_KEY", "replicas-" + UUID.randomUUID());
+        Map<String, String> withProviders = RunningServer.withProviders(env, "http://127.0.0.1:" + balancerPort);
+        List<RunningServer> instances = new ArrayList<>();
+        try {
+            boolean sqlite = databaseUrl.startsWith("jdbc:sqlite:") || databaseUrl.startsWith("sqlite:");
+            for (int i = 1; i <= count; i++) {
+                instances.add(RunningServer.launch(name + "-" + i, withProviders));
+                if (i == 1 && sqlite) {
+                    instances.get(0).awaitHealthy();
+                }
+            }
+            instances.forEach(instance -> instance.awaitHealthy(RunningServer.START_TIMEOUT.multipliedBy(count)));
+            LoadBalancer balancer = LoadBalancer.start(WORK.resolve(name + "-balancer"), balancerPort,
+                    instances.stream().map(RunningServer::port).toList());
+            return new Replicas(List.copyOf(instances), balancer);
+        } catch (RuntimeException e) {
+            instances.forEach(RunningServer::close);
+            throw e;
+        }
+    }
+
+    /** Through the balancer. */
+    @Override
+    public URI uri(String pathAndQuery) {
+        return balancer.uri(pathAndQuery);
+    }
+
+    public LoadBalancer balancer() {
+        return balancer;
+    }
+
+    public List<RunningServer> instances() {
+        return instances;
+    }
+
+    /** The instance the balancer calls {@code r<number>}, numbered from 1. */
+    public RunningServer instance(int number) {
+        return instances.get(number - 1);
+    }
+
+    @Override
+    public void close() {
+        balancer.close();
+        instances.forEach(RunningServer::close);
+    }
+}
