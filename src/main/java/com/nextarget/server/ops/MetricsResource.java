@@ -7,9 +7,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,8 +31,10 @@ public class MetricsResource {
     MetricsToken token;
 
     @GET
-    @Operation(summary = "Prometheus metrics: sign-ins, refreshes, rate-limited requests, request durations, JVM")
-    @APIResponse(responseCode = "200", description = "Prometheus text format 0.0.4")
+    @Operation(operationId = "scrapeMetrics",
+            summary = "Prometheus metrics: sign-ins, refreshes, rate-limited requests, request durations, JVM")
+    @APIResponse(responseCode = "200", description = "Prometheus text format 0.0.4",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "401", description = "METRICS_TOKEN is set and the request does not carry it")
     public Response scrape(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (!token.admits(authorization)) {
