@@ -12,22 +12,24 @@ final class EdgeAnswers {
     static final String CONTENT_TYPE = "application/json";
     static final String NOSNIFF_HEADER = "X-Content-Type-Options";
 
-    private static final Map<Integer, String> REASONS = Map.of(
-            400, "Bad request",
-            405, "Method not allowed",
-            408, "Request timeout",
-            411, "Length required",
-            413, "Request too large",
-            414, "URI too long",
-            417, "Expectation failed",
-            431, "Request headers too large",
-            501, "Not implemented",
-            505, "HTTP version not supported");
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(400, "Bad request"),
+            Map.entry(405, "Method not allowed"),
+            Map.entry(408, "Request timeout"),
+            Map.entry(411, "Length required"),
+            Map.entry(413, "Request too large"),
+            Map.entry(414, "URI too long"),
+            Map.entry(417, "Expectation failed"),
+            Map.entry(431, "Request headers too large"),
+            Map.entry(501, "Not implemented"),
+            Map.entry(503, "The server is starting: try again in a moment"),
+            Map.entry(505, "HTTP version not supported"));
 
     private static final Map<Integer, String> STATUS_LINES = Map.of(
             400, "Bad Request",
             414, "URI Too Long",
-            431, "Request Header Fields Too Large");
+            431, "Request Header Fields Too Large",
+            503, "Service Unavailable");
 
     private EdgeAnswers() {
     }

@@ -42,12 +42,14 @@ final class RequestChecks extends BaseFilter {
             // the rest of a refused request's body goes nowhere: the connection is closing
             return ctx.getStopAction();
         }
-        int status = refusal(request);
+        int status = BootGate.isOpen() ? refusal(request) : 503;
         if (status == 0) {
             return ctx.getInvokeAction();
         }
         request.setAttribute(REFUSED, Boolean.TRUE);
-        LOG.log(Level.INFO, "Refused a request in the HTTP layer: {0}", status);
+        if (status != 503) {
+            LOG.log(Level.INFO, "Refused a request in the HTTP layer: {0}", status);
+        }
         answer(ctx, request.getResponse(), status);
         return ctx.getStopAction();
     }
@@ -96,6 +98,9 @@ final class RequestChecks extends BaseFilter {
         response.setContentLength(body.length);
         response.setHeader(EdgeAnswers.NOSNIFF_HEADER, "nosniff");
         response.setHeader(Header.Connection, "close");
+        if (status == 503) {
+            response.setHeader(Header.RetryAfter, "1");
+        }
         Connection<?> connection = ctx.getConnection();
         HttpContent answer = HttpContent.builder(response)
                 .content(Buffers.wrap(ctx.getMemoryManager(), body))

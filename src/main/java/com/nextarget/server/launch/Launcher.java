@@ -1,6 +1,7 @@
 package com.nextarget.server.launch;
 
 import com.nextarget.server.config.DotEnvFile;
+import com.nextarget.server.edge.BootGate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -59,9 +60,11 @@ public final class Launcher {
             exit(1, "NexTarget server: the application did not deploy (see the log above); exiting");
         }
         GracefulStop.onSigterm(payara::closeHttpListener);
-        payara.openHttpListener();
-        if (firstAnswer(port) != 200) {
-            exit(1, "NexTarget server: the application does not answer on port " + port + "; exiting");
+        BootGate.open();
+        int health = firstAnswer(port);
+        if (health != 200) {
+            exit(1, "NexTarget server: the application does not answer on port " + port + " (/health: "
+                    + (health == -1 ? "no answer" : "HTTP " + health) + "); exiting");
         }
         LOG.info(() -> String.format("NexTarget server ready: http://0.0.0.0:%s answers (started in %.1f s)",
                 port, (System.nanoTime() - started) / 1e9));

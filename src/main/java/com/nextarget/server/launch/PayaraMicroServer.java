@@ -13,9 +13,8 @@ import javax.management.ObjectName;
 
 /**
  * Payara Micro, started from the launcher layout that {@code mvn package} prepares beside {@code nextarget.jar}
- * ({@code --outputlauncher}: Payara's jars on the class path, nothing unpacked at start). The HTTP listener is
- * disabled in the pre-boot commands and opened here only once the application has deployed, so the first
- * connection a client makes is answered by the application, never by Payara's own pages.
+ * ({@code --outputlauncher}: Payara's jars on the class path, nothing unpacked at start). Until the application runs,
+ * the edge's {@code BootGate} answers every request 503 JSON; on SIGTERM the listener is closed here.
  */
 final class PayaraMicroServer {
 
@@ -68,10 +67,6 @@ final class PayaraMicroServer {
         } catch (MalformedObjectNameException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    void openHttpListener() {
-        run("set", HTTP_LISTENER_ENABLED + "true");
     }
 
     void closeHttpListener() {
