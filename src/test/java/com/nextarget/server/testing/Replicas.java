@@ -11,9 +11,8 @@ import java.util.UUID;
 /**
  * Several instances of the real jar on one database, with the same {@code DATABASE_URL} and {@code JWT_SECRET_KEY},
  * behind HAProxy (round robin, no stickiness): the contract's "several instances" as a test sees it. The provider
- * redirect URIs point at the balancer, as they would at the public URL in production. On PostgreSQL all instances
- * start at once, as a deployment starts them (Flyway's lock lets one migrate while the others wait); on SQLite the
- * first starts alone and migrates the file. All stop on close.
+ * redirect URIs point at the balancer, as they would at the public URL in production. The instances start one after
+ * another (the first migrates the database), an instance whose boot fails is restarted once, and all stop on close.
  */
 public final class Replicas implements Origin, AutoCloseable {
 

@@ -43,7 +43,7 @@ public final class RunningServer implements Origin, AutoCloseable {
     public static final Path CLASS_DATA_ARCHIVE = Path.of("target", "nextarget.jsa").toAbsolutePath();
     private static final Path JVM_OPTIONS = Path.of("src", "main", "jvm", "jvm.options").toAbsolutePath();
     private static final Path WORK = Path.of("target", "it-servers").toAbsolutePath();
-    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final List<RunningServer> STARTED = new ArrayList<>();
 
     private static RunningServer shared;
@@ -174,11 +174,7 @@ public final class RunningServer implements Origin, AutoCloseable {
     }
 
     public void awaitHealthy() {
-        awaitHealthy(START_TIMEOUT);
-    }
-
-    /** For servers started together, which share the CPU and so take longer each. */
-    public void awaitHealthy(Duration timeout) {
+        Duration timeout = START_TIMEOUT;
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
