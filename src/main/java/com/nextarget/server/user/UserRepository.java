@@ -32,10 +32,6 @@ public class UserRepository {
     @Inject
     Clock clock;
 
-    public Optional<User> findById(long id) {
-        return transactions.read(em -> Optional.ofNullable(em.find(User.class, id)));
-    }
-
     /** Creates the user or records a new login (and the provider's current email); returns the stored user. */
     public User upsert(ProviderIdentity identity) {
         long now = clock.millis();
